@@ -1,0 +1,105 @@
+"""The staged tables' columns and types, exactly as docs/data-contract.md names them.
+
+Every DataFrame that leaves a pipeline step for ``staged/`` goes through :func:`conform`, so
+the Parquet files always carry these columns in this order with these types: dates are dates
+(no time part), percentages floats, missing is null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+STRING = "string"
+DATE = "date"
+FLOAT = "float"
+INT = "int"
+
+TABLES: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": STRING, "file_name": STRING, "source_path": STRING, "format": STRING,
+        "title": STRING, "report_ref": STRING, "report_date": DATE, "committee_date": DATE,
+        "status": STRING, "error": STRING, "n_actions": INT,
+    },
+    "actions": {
+        "action_id": STRING, "organisation": STRING, "plan": STRING, "theme": STRING,
+        "ref": STRING, "description": STRING, "lead": STRING, "lead_raw": STRING,
+        "service_lead": STRING, "priority": STRING, "due_date": DATE,
+        "original_due_date": DATE, "due_date_precision": STRING, "report_refs": STRING,
+        "first_seen": DATE, "last_seen": DATE,
+    },
+    "snapshots": {
+        "action_id": STRING, "doc_id": STRING, "as_of": DATE, "percent_complete": FLOAT,
+        "percent_raw": STRING, "rag": STRING, "status_text": STRING, "decisions": STRING,
+        "due_date": DATE, "source_file": STRING, "page": INT, "table_index": INT,
+        "row_index": INT,
+    },
+    "items": {"doc_id": STRING, "kind": STRING, "text": STRING, "action_id": STRING},
+    "findings": {
+        "check": STRING, "severity": STRING, "doc_id": STRING, "action_id": STRING,
+        "column": STRING, "value": STRING, "message": STRING,
+    },
+}
+
+DOCUMENT_STATUSES = ("extracted", "no_actions", "quarantined")
+RAG_VALUES = ("red", "amber", "green", "complete", "not_started")
+ITEM_KINDS = ("issue", "risk", "change_request", "target")
+SEVERITIES = ("error", "warning", "info")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def _as_string(value: Any) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value)
+    return text if text != "" else None
+
+
+def conform(name: str, rows: pd.DataFrame | list[dict[str, Any]]) -> pd.DataFrame:
+    """Return table ``name`` with exactly the contract's columns, in order, typed.
+
+    Extra columns are dropped, missing ones are null, '' becomes null.
+    """
+    columns = TABLES[name]
+    frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
+    out: dict[str, pd.Series] = {}
+    n = len(frame)
+    for col, kind in columns.items():
+        src = frame[col] if col in frame.columns else pd.Series([None] * n, index=frame.index)
+        values = list(src)
+        if kind == STRING:
+            out[col] = pd.Series([_as_string(v) for v in values], dtype="string", index=frame.index)
+        elif kind == FLOAT:
+            out[col] = pd.to_numeric(pd.Series(values, index=frame.index, dtype="object"),
+                                     errors="coerce").astype("Float64")
+        elif kind == INT:
+            out[col] = pd.to_numeric(pd.Series(values, index=frame.index, dtype="object"),
+                                     errors="coerce").astype("Int64")
+        else:
+            out[col] = pd.Series([_as_date(v) for v in values], dtype="object", index=frame.index)
+    return pd.DataFrame(out, columns=list(columns)).reset_index(drop=True)
+
+
+def empty(name: str) -> pd.DataFrame:
+    return conform(name, [])
+
+
+def arrow_schema(name: str) -> Any:
+    """The Parquet schema of table ``name`` (dates as date32, so an all-null column keeps its type)."""
+    import pyarrow as pa
+
+    kinds = {STRING: pa.string(), DATE: pa.date32(), FLOAT: pa.float64(), INT: pa.int64()}
+    return pa.schema([(col, kinds[kind]) for col, kind in TABLES[name].items()])

@@ -1,0 +1,46 @@
+"""Reading and writing the staged Parquet tables, atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import schema
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_table(staged_dir: Path, name: str, frame: pd.DataFrame) -> Path:
+    """Write staged table ``name`` with the contract's schema; returns its path."""
+    frame = schema.conform(name, frame)
+    table = pa.Table.from_pandas(frame, schema=schema.arrow_schema(name), preserve_index=False)
+    path = staged_dir / f"{name}.parquet"
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    atomic_write_bytes(path, sink.getvalue().to_pybytes())
+    return path
+
+
+def read_table(staged_dir: Path, name: str) -> pd.DataFrame:
+    path = staged_dir / f"{name}.parquet"
+    if not path.exists():
+        return schema.empty(name)
+    return schema.conform(name, pd.read_parquet(path))

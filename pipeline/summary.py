@@ -1,0 +1,39 @@
+"""The short summary a run prints at its end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.run import RunResult
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def summarise(result: RunResult, workspace: Path) -> str:
+    t = result.tables
+    docs = t["documents"]
+    by_status = docs["status"].value_counts().to_dict() if len(docs) else {}
+    findings = t["findings"]
+    by_sev = findings["severity"].value_counts().to_dict() if len(findings) else {}
+    lines = [
+        f"papers read: {len(docs)} ({by_status.get('extracted', 0)} extracted, "
+        f"{by_status.get('no_actions', 0)} with no actions, {by_status.get('quarantined', 0)} quarantined)",
+        f"actions: {len(t['actions'])}, snapshots: {len(t['snapshots'])}, register items: {len(t['items'])}",
+        f"findings: {len(findings)} ({by_sev.get('error', 0)} errors, {by_sev.get('warning', 0)} warnings, "
+        f"{by_sev.get('info', 0)} info)",
+    ]
+    for row in docs[docs["status"] == "quarantined"].itertuples() if len(docs) else []:
+        lines.append(f"  quarantined: {row.file_name}: {row.error}")
+    if result.workbook:
+        lines.append(f"workbook: {_rel(result.workbook, workspace)}")
+    if result.report:
+        lines.append(f"report: {_rel(result.report, workspace)}")
+    lines.extend(result.messages)
+    return "\n".join(lines)
