@@ -1,0 +1,149 @@
+"""Excel workbooks (.xlsx) with openpyxl: each visible sheet becomes one Table.
+
+Every non-empty cell (a value, or a fill: RAG is often only a colour) is kept at its grid
+position; a merged range becomes one cell at its top-left with its span. Cell text is what
+Excel shows: a 0.7 formatted '0%' reads '70%', a date 'dd/mm/yyyy'; the typed value and the
+number format travel with it so the normaliser never has to guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from typing import Any
+from xml.etree import ElementTree
+
+from extractors.colours import apply_tint, normalise_hex
+from extractors.model import Cell, ExtractionError, Paper, Table
+
+THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# Excel's theme colour indices swap the first two pairs of the theme's colour scheme.
+THEME_ORDER = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5",
+               "accent6", "hlink", "folHlink"]
+
+
+def theme_colours(theme_xml: bytes | str | None) -> list[str]:
+    """The workbook theme's colours, in Excel's theme-index order."""
+    if not theme_xml:
+        return []
+    try:
+        root = ElementTree.fromstring(theme_xml)
+    except ElementTree.ParseError:
+        return []
+    scheme = root.find(f".//{THEME_NS}clrScheme")
+    if scheme is None:
+        return []
+    found: dict[str, str] = {}
+    for child in scheme:
+        name = child.tag.replace(THEME_NS, "")
+        for colour in child:
+            found[name] = colour.get("lastClr") or colour.get("val") or ""
+    return [found.get(name, "") for name in THEME_ORDER]
+
+
+def fill_hex(cell: Any, theme: list[str]) -> str | None:
+    fill = cell.fill
+    if fill is None or fill.fill_type in (None, "none"):
+        return None
+    colour = fill.fgColor if fill.fill_type == "solid" else (fill.fgColor or fill.bgColor)
+    if colour is None:
+        return None
+    kind = colour.type
+    if kind == "rgb" and isinstance(colour.rgb, str):
+        return normalise_hex(colour.rgb)
+    if kind == "theme" and isinstance(colour.theme, int) and colour.theme < len(theme):
+        base = theme[colour.theme]
+        return normalise_hex(apply_tint(base, colour.tint or 0.0)) if base else None
+    if kind == "indexed" and isinstance(colour.indexed, int):
+        from openpyxl.styles.colors import COLOR_INDEX
+
+        if colour.indexed < len(COLOR_INDEX):
+            return normalise_hex(COLOR_INDEX[colour.indexed])
+    return None
+
+
+def _format_number(value: float, number_format: str) -> str:
+    if "%" in number_format:
+        decimals = len(m.group(1)) if (m := re.search(r"0\.(0+)%", number_format)) else 0
+        return f"{value * 100:.{decimals}f}%"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def display_text(value: Any, number_format: str) -> str:
+    """What Excel shows for a value, close enough for reading papers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, int | float):
+        return _format_number(value, number_format or "General")
+    return str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _typed(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | int | float | str) or value is None:
+        return value
+    return str(value)
+
+
+def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str]) -> Table | None:
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
+        covered.update((r, c) for r in range(rng.min_row, rng.max_row + 1)
+                       for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col))
+    found: list[tuple[int, int, Cell]] = []
+    # ws._cells holds only the cells the file defines; iterating the full grid would trust the
+    # <dimension> element and can be a million rows of nothing.
+    for (r, c), cell in sorted(ws._cells.items()):
+        if (r, c) in covered:
+            continue
+        fmt = cell.number_format or "General"
+        text = display_text(cell.value, fmt)
+        fill = fill_hex(cell, theme) if cell.has_style else None
+        if not text.strip() and fill is None:
+            continue
+        rowspan, colspan = spans.get((r, c), (1, 1))
+        found.append((r, c, Cell(text=text, row=r, col=c, rowspan=rowspan, colspan=colspan, fill=fill,
+                                 value=_typed(cell.value), number_format=fmt, page=sheet_number)))
+    if not found:
+        return None
+    top, left = min(r for r, _, _ in found), min(c for _, c, _ in found)
+    bottom = max(r for r, _, _ in found)
+    rows: list[list[Cell]] = [[] for _ in range(bottom - top + 1)]
+    for r, c, cell in found:
+        rows[r - top].append(Cell(text=cell.text, row=r - top, col=c - left, rowspan=cell.rowspan,
+                                  colspan=cell.colspan, fill=cell.fill, value=cell.value,
+                                  number_format=cell.number_format, page=sheet_number))
+    return Table(rows=rows, index=index, page=sheet_number, name=ws.title)
+
+
+def extract(path: str) -> Paper:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, ElementTree.ParseError) as exc:
+        raise ExtractionError(path, f"cannot be read as a workbook: {type(exc).__name__}: {exc}") from exc
+    paper = Paper(path=path, format="xlsx")
+    try:
+        theme = theme_colours(getattr(wb, "loaded_theme", None))
+        sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        for number, ws in enumerate(wb.worksheets, start=1):
+            if ws not in sheets or not hasattr(ws, "merged_cells"):
+                continue
+            table = sheet_table(ws, len(paper.tables), number, theme)
+            if table is not None:
+                paper.blocks.append(table)
+        paper.n_pages = len(wb.worksheets)
+    finally:
+        wb.close()
+    return paper
