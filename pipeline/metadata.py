@@ -54,11 +54,13 @@ def _set(meta: Metadata, name: str, text: str, value: object = None) -> None:
 
 
 def _from_table(meta: Metadata, table: Table) -> None:
+    """Label cells: 'Report Date:' then its value in the next cell. A label without a colon
+    counts only in a row of two cells, so a table's header 'Report Ref' is not a label."""
     for row in table.rows:
         cells = [c for c in row if not c.is_blank]
         for i, cell in enumerate(cells):
             found = _label(cell.text)
-            if not found:
+            if not found or not (cell.text.strip().endswith(":") or len(cells) == 2 or found[1]):
                 continue
             name, inline = found
             if inline:
