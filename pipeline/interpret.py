@@ -41,6 +41,9 @@ class Context:
     actions: list[dict[str, Any]] = field(default_factory=list)
     snapshots: list[dict[str, Any]] = field(default_factory=list)
 
+    def is_rag(self, text: str) -> bool:
+        return rag_from_text(text, self.rag_words) is not None
+
 
 def _texts(grid: Grid, r: int, cols: list[int] | None) -> str | None:
     if not cols:
@@ -202,9 +205,10 @@ def read_region(grid: Grid, cmap: ColumnMap, ctx: Context, words: HeaderDictiona
             if not _more_actions_below(grid, r, cmap):
                 return r
         elif is_header_row(grid, r, words):
-            if build_column_map(grid, r, words).columns != cmap.columns:
+            repeat = build_column_map(grid, r, words, ctx.is_rag)
+            if repeat.columns != cmap.columns:
                 return r  # a different table starts here
-            r = build_column_map(grid, r, words).header_row  # a repeated header
+            r = repeat.header_row  # a repeated header
         elif (theme := _theme_row(grid, r, cmap, ctx)) is not None:
             ctx.theme = theme
         elif _is_action_row(grid, r, cmap):
@@ -220,7 +224,7 @@ def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
     region_rows: set[int] = set()
     r = 0
     while (header := find_header(grid, r, ctx.words)) is not None:
-        cmap = build_column_map(grid, header, ctx.words)
+        cmap = build_column_map(grid, header, ctx.words, ctx.is_rag)
         end = read_region(grid, cmap, ctx, ctx.words)
         region_rows.update(range(header, end))
         r = max(end, header + 1)

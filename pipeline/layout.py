@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.model import Cell, Table
@@ -122,7 +123,8 @@ def _mostly(texts: list[str], test: object) -> bool:
     return bool(texts) and sum(1 for t in texts if test(t)) >= 0.6 * len(texts)  # type: ignore[operator]
 
 
-def build_column_map(grid: Grid, r: int, words: HeaderDictionary) -> ColumnMap:
+def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
+                     is_rag: Callable[[str], bool] = lambda _: False) -> ColumnMap:
     cmap = ColumnMap(header_row=r)
     header_cells = grid.own_cells(r)
     cmap.header_fill = next((c.fill for c in header_cells if c.fill), None)
@@ -143,7 +145,7 @@ def build_column_map(grid: Grid, r: int, words: HeaderDictionary) -> ColumnMap:
         if match is None:
             continue
         _assign(cmap, grid, match, list(range(col, col + span)), start)
-    _resolve(cmap, grid, start)
+    _resolve(cmap, grid, start, is_rag)
     return cmap
 
 
@@ -165,6 +167,9 @@ def _assign(cmap: ColumnMap, grid: Grid, match: HeaderMatch, cols: list[int], st
         else:
             cmap.columns.setdefault("original_due_date", cols)
         return
+    if name in ("status_text", "decisions") and name in cmap.columns:
+        cmap.columns[name] = cmap.columns[name] + cols  # two commentary columns are read together
+        return
     cmap.columns.setdefault(name, cols)
 
 
@@ -173,8 +178,15 @@ def _is_percent(text: str) -> bool:
     return p.value is not None and p.readable
 
 
-def _resolve(cmap: ColumnMap, grid: Grid, start: int) -> None:
+def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
     """Settle ambiguous headers by what the column holds."""
+    if "rag" not in cmap.columns:
+        rag_cols = [c for c in cmap.columns.get("status_text", []) if _mostly(_data_texts(grid, c, start), is_rag)]
+        if rag_cols:  # a 'Status' column of RAG words
+            cmap.columns["rag"] = rag_cols[:1]
+            cmap.columns["status_text"] = [c for c in cmap.columns["status_text"] if c != rag_cols[0]]
+            if not cmap.columns["status_text"]:
+                del cmap.columns["status_text"]
     kept = []
     for col, as_of, header in cmap.progress:
         texts = _data_texts(grid, col, start)
