@@ -1,0 +1,89 @@
+"""``bvtrack inspect PAPER``: how a paper's tables were read, for debugging a new layout.
+
+Shows each table, the header row found, which column was mapped to which field, and the rows;
+then what the paper yields. For a PDF, ``--image`` draws the page with its detected table cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors import extract
+from extractors.model import Paragraph, Table
+from extractors.sniff import SniffError, sniff
+from pipeline.config import Settings
+from pipeline.headers import HeaderDictionary
+from pipeline.interpret import interpret
+from pipeline.layout import Grid, build_column_map, find_header
+from pipeline.rag import rag_from_text, word_table
+from pipeline.reading import sha256_file
+
+MAX_ROWS = 40
+WIDTH = 28
+
+
+def _short(text: str, width: int = WIDTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def describe_table(table: Table, words: HeaderDictionary, rag_words: dict[str, str]) -> list[str]:
+    where = f"page {table.page}" if table.page else ""
+    name = f" sheet {table.name!r}" if table.name else ""
+    lines = [f"TABLE {table.index}{name} {where}: {len(table.rows)} rows x {table.n_cols} columns"]
+    grid = Grid(table)
+    header = find_header(grid, 0, words)
+    if header is None:
+        lines.append("  no header row of actions found")
+    else:
+        cmap = build_column_map(grid, header, words, lambda t: rag_from_text(t, rag_words) is not None)
+        lines.append(f"  header row: {header}" + (f" (+ sub-header row {cmap.header_row})"
+                                                   if cmap.header_row != header else ""))
+        for name_, cols in sorted(cmap.columns.items(), key=lambda kv: kv[1]):
+            heads = ", ".join(f"col {c} {cmap.headers.get(c, '')!r}" for c in cols)
+            lines.append(f"    {name_:<18} <- {heads}")
+        for col, as_of, text in cmap.progress:
+            lines.append(f"    {'progress':<18} <- col {col} {text!r} as of {as_of or 'the report date'}")
+        unmapped = sorted(set(cmap.headers) - {c for cols in cmap.columns.values() for c in cols}
+                          - {c for c, _, _ in cmap.progress})
+        for c in unmapped:
+            lines.append(f"    {'(not mapped)':<18} <- col {c} {cmap.headers[c]!r}")
+    for r, row in enumerate(table.rows[:MAX_ROWS]):
+        cells = " | ".join(
+            f"{_short(c.text)}" + (f" [{c.fill}]" if c.fill else "") + (f" <{c.colspan}>" if c.colspan > 1 else "")
+            for c in row)
+        lines.append(f"  {r:>3}: {cells}")
+    if len(table.rows) > MAX_ROWS:
+        lines.append(f"  ... {len(table.rows) - MAX_ROWS} more rows")
+    return lines
+
+
+def inspect_paper(path: Path, settings: Settings, page: int | None = None, image: Path | None = None) -> str:
+    try:
+        fmt = sniff(path, settings)
+    except SniffError as exc:
+        return f"{path}: would be quarantined: {exc.reason}"
+    paper = extract(path, fmt)
+    words = HeaderDictionary.build(settings.headers)
+    rag_words = word_table(settings.rag_labels)
+    lines = [f"{path} ({fmt}, {len(paper.tables)} tables, {len(paper.paragraphs)} paragraphs)"]
+    for block in paper.blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                lines.append(f"PARAGRAPH{f' p{block.page}' if block.page else ''}: {_short(block.text, 100)}")
+        else:
+            lines.extend(describe_table(block, words, rag_words))
+    reading = interpret(paper, sha256_file(path), settings)
+    doc = reading.document
+    lines.append(f"RESULT: {doc['status']}; title {doc['title']!r}; ref {doc['report_ref']!r}; "
+                 f"report date {doc['report_date']}; committee date {doc['committee_date']}; "
+                 f"{len(reading.actions)} actions, {len(reading.snapshots)} snapshots, {len(reading.items)} items")
+    if image is not None:
+        if fmt != "pdf":
+            lines.append("--image draws PDF pages only")
+        else:
+            from extractors.pdf_debug import draw_page
+
+            draw_page(str(path), page or 1, image)
+            lines.append(f"page {page or 1} drawn to {image}")
+    return "\n".join(lines)
