@@ -5,6 +5,7 @@ Only this package imports the parsing libraries (openpyxl, python-docx, pdfplumb
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from extractors.model import ExtractionError, Paper
@@ -13,7 +14,22 @@ SUPPORTED = ("docx", "pdf", "xlsx")
 
 
 def extract(path: str | Path, fmt: str) -> Paper:
-    """Read ``path`` as ``fmt`` ("docx", "pdf" or "xlsx") into a Paper."""
+    """Read ``path`` as ``fmt`` ("docx", "pdf" or "xlsx") into a Paper.
+
+    Warnings the parsers raise about a file ('Workbook contains no stylesheet') are kept on
+    ``Paper.warnings`` instead of going to stderr.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        paper = _extract(path, fmt)
+    for warning in caught:
+        message = f"{warning.category.__name__}: {warning.message}"
+        if message not in paper.warnings:
+            paper.warnings.append(message)
+    return paper
+
+
+def _extract(path: str | Path, fmt: str) -> Paper:
     if fmt == "xlsx":
         from extractors import xlsx
 

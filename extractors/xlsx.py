@@ -93,57 +93,83 @@ def _typed(value: Any) -> Any:
     return str(value)
 
 
-def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str]) -> Table | None:
+def _merges(ws: Any) -> tuple[dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:
+    for rng in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or []:
         spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
         covered.update((r, c) for r in range(rng.min_row, rng.max_row + 1)
                        for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col))
-    found: list[tuple[int, int, Cell]] = []
-    # ws._cells holds only the cells the file defines; iterating the full grid would trust the
-    # <dimension> element and can be a million rows of nothing.
-    for (r, c), cell in sorted(ws._cells.items()):
+    return spans, covered
+
+
+def _sheet_cells(ws: Any) -> list[Any]:
+    """The cells the sheet defines. A normal sheet keeps them in ``_cells``: iterating the full
+    grid would trust the <dimension> element and can walk a million rows of nothing. A
+    read-only sheet streams its rows."""
+    if hasattr(ws, "_cells"):
+        return [cell for _, cell in sorted(ws._cells.items())]
+    return [cell for row in ws.iter_rows() for cell in row if getattr(cell, "row", None)]
+
+
+def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str]) -> Table | None:
+    spans, covered = _merges(ws)
+    found: list[tuple[int, int, Any, str, str | None]] = []
+    for cell in _sheet_cells(ws):
+        r, c = cell.row, cell.column
         if (r, c) in covered:
             continue
         fmt = cell.number_format or "General"
         text = display_text(cell.value, fmt)
         fill = fill_hex(cell, theme) if cell.has_style else None
-        if not text.strip() and fill is None:
-            continue
-        rowspan, colspan = spans.get((r, c), (1, 1))
-        found.append((r, c, Cell(text=text, row=r, col=c, rowspan=rowspan, colspan=colspan, fill=fill,
-                                 value=_typed(cell.value), number_format=fmt, page=sheet_number)))
+        if text.strip() or fill is not None:
+            found.append((r, c, cell, text, fill))
     if not found:
         return None
-    top, left = min(r for r, _, _ in found), min(c for _, c, _ in found)
-    bottom = max(r for r, _, _ in found)
-    rows: list[list[Cell]] = [[] for _ in range(bottom - top + 1)]
-    for r, c, cell in found:
-        rows[r - top].append(Cell(text=cell.text, row=r - top, col=c - left, rowspan=cell.rowspan,
-                                  colspan=cell.colspan, fill=cell.fill, value=cell.value,
-                                  number_format=cell.number_format, page=sheet_number))
+    top, left = min(f[0] for f in found), min(f[1] for f in found)
+    rows: list[list[Cell]] = [[] for _ in range(max(f[0] for f in found) - top + 1)]
+    for r, c, cell, text, fill in found:
+        rowspan, colspan = spans.get((r, c), (1, 1))
+        rows[r - top].append(Cell(text=text, row=r - top, col=c - left, rowspan=rowspan, colspan=colspan,
+                                  fill=fill, value=_typed(cell.value), number_format=cell.number_format,
+                                  page=sheet_number))
     return Table(rows=rows, index=index, page=sheet_number, name=ws.title)
 
 
-def extract(path: str) -> Paper:
+LOAD_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError,
+               ElementTree.ParseError)
+
+
+def _open(path: str) -> tuple[Any, str | None]:
+    """The workbook; if openpyxl cannot load it fully (pivot tables it cannot parse, say), the
+    read-only reader, which skips those parts but loses merged ranges."""
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(path, data_only=True, read_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, ElementTree.ParseError) as exc:
-        raise ExtractionError(path, f"cannot be read as a workbook: {type(exc).__name__}: {exc}") from exc
-    paper = Paper(path=path, format="xlsx")
+        return openpyxl.load_workbook(path, data_only=True), None
+    except LOAD_ERRORS as exc:
+        first = f"{type(exc).__name__}: {exc}"
+    try:
+        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    except LOAD_ERRORS as exc:
+        raise ExtractionError(path, f"cannot be read as a workbook: {first}") from exc
+    return book, f"read without merged cells after: {first}"
+
+
+def extract(path: str) -> Paper:
+    wb, warning = _open(path)
+    paper = Paper(path=path, format="xlsx", warnings=[warning] if warning else [])
     try:
         theme = theme_colours(getattr(wb, "loaded_theme", None))
-        sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
         for number, ws in enumerate(wb.worksheets, start=1):
-            if ws not in sheets or not hasattr(ws, "merged_cells"):
-                continue
+            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
+                continue  # hidden sheets and chart sheets
             table = sheet_table(ws, len(paper.tables), number, theme)
             if table is not None:
                 paper.blocks.append(table)
         paper.n_pages = len(wb.worksheets)
+    except LOAD_ERRORS as exc:
+        raise ExtractionError(path, f"cannot be read as a workbook: {type(exc).__name__}: {exc}") from exc
     finally:
         wb.close()
     return paper
