@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Format = Literal["docx", "pdf", "xlsx"]
-CellValue = Union[str, float, int, dt.date, dt.datetime, None]
+CellValue = str | float | int | dt.date | dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Paragraph:
     bold: bool = False  # every run of the paragraph is bold
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

@@ -14,6 +14,6 @@ def draw_page(path: str, page_number: int, out: Path, resolution: int = 100) -> 
         page = pdf.pages[page_number - 1]
         picture = page.to_image(resolution=resolution)
         picture.debug_tablefinder()
-        picture.draw_rects([r for r in page.rects if r.get("fill")], stroke=(255, 0, 255), fill=None)
+        picture.draw_rects([r for r in page.rects if r.get("fill")], stroke=(255, 0, 255), fill=(0, 0, 0, 0))
         picture.save(str(out), format="PNG")
     return out

@@ -85,7 +85,7 @@ def _actions(rows: pd.DataFrame) -> pd.DataFrame:
         return schema.empty("actions")
     out = []
     for _aid, group in rows.groupby("action_id", sort=False):
-        latest = group.iloc[-1].to_dict()
+        latest: dict[str, Any] = {str(k): v for k, v in group.iloc[-1].to_dict().items()}
         dated = group["report_date"].dropna()
         stated = [o if pd.notna(o) else d for o, d in zip(group["original_due_date"], group["due_date"], strict=True)]
         first = next((d for d in stated if pd.notna(d)), None)  # the earliest target ever stated

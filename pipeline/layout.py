@@ -119,8 +119,8 @@ def _data_texts(grid: Grid, col: int, start: int, limit: int = 60) -> list[str]:
     return out
 
 
-def _mostly(texts: list[str], test: object) -> bool:
-    return bool(texts) and sum(1 for t in texts if test(t)) >= 0.6 * len(texts)  # type: ignore[operator]
+def _mostly(texts: list[str], test: Callable[[str], bool]) -> bool:
+    return bool(texts) and sum(1 for t in texts if test(t)) >= 0.6 * len(texts)
 
 
 def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
