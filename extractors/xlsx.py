@@ -96,7 +96,7 @@ def _typed(value: Any) -> Any:
 def _merges(ws: Any) -> tuple[dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
-    for rng in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or []:
+    for rng in (getattr(ws, "merged_cells", None) and ws.merged_cells.ranges) or []:
         spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
         covered.update((r, c) for r in range(rng.min_row, rng.max_row + 1)
                        for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col))

@@ -15,8 +15,16 @@ from typing import Any
 from extractors.model import Cell, Paper, Paragraph, Table
 from pipeline.config import Settings
 from pipeline.headers import HeaderDictionary
-from pipeline.layout import CONTINUED_RE, ColumnMap, Grid, build_column_map, find_header, is_header_row, \
-    is_ref, theme_from_label
+from pipeline.layout import (
+    CONTINUED_RE,
+    ColumnMap,
+    Grid,
+    build_column_map,
+    find_header,
+    is_header_row,
+    is_ref,
+    theme_from_label,
+)
 from pipeline.metadata import Metadata, read_metadata
 from pipeline.normalise import clean_text, normalise_lead, nullable, parse_due_date, parse_percent
 from pipeline.rag import colour_key, rag_from_fill, rag_from_text, word_table
