@@ -29,7 +29,7 @@ from pipeline.metadata import Metadata, read_metadata
 from pipeline.normalise import clean_text, normalise_lead, nullable, parse_due_date, parse_percent
 from pipeline.rag import colour_key, rag_from_fill, rag_from_text, word_table
 from pipeline.reading import PaperReading, document_row
-from pipeline.registers import read_registers
+from pipeline.registers import paragraph_items, read_registers
 
 LEADING_REF_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+(?=\S)")
 
@@ -259,10 +259,15 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
                   rag_words=rag_words, key=colour_key(paper, rag_words), settings=settings,
                   source_file=path.name)
     items: list[dict[str, Any]] = []
-    for block in paper.blocks:
+    run: list[tuple[str, str | None]] = []  # consecutive paragraphs, for registers written as lists
+    for block in [*paper.blocks, None]:
         if isinstance(block, Paragraph):
             _paragraph_theme(block, ctx)
-        else:
+            run.append((block.text, block.style))
+            continue
+        items.extend({"doc_id": doc_id, **item} for item in paragraph_items(run))
+        run = []
+        if block is not None:
             items.extend({"doc_id": doc_id, **item} for item in read_table(block, ctx))
     document = document_row(path, doc_id, paper.format)
     document.update(title=meta.title, report_ref=meta.report_ref, report_date=meta.report_date,

@@ -68,3 +68,33 @@ def read_registers(grid: Grid, skip_rows: set[int]) -> list[dict[str, str]]:
                             items.append((rr, cell.col, *found))
     items.sort(key=lambda t: (t[1], t[0]))
     return [{"kind": k, "text": t} for _, _, k, t in items]
+
+
+BULLET_START = re.compile(r"^\s*[•▪●◦‣∙·○■□➢➤►▶✓✔\-–—*]\s+")
+
+
+def _is_list_item(text: str, style: str | None) -> bool:
+    return bool(BULLET_START.match(text)) or bool(style and "list" in style.lower())
+
+
+def paragraph_items(paragraphs: list[tuple[str, str | None]]) -> list[dict[str, str]]:
+    """Registers written as a heading paragraph ('Key Risks') then a bulleted list.
+
+    ``paragraphs`` are one run of consecutive paragraphs (text, style) between tables.
+    """
+    items: list[dict[str, str]] = []
+    kind: str | None = None
+    for text, style in paragraphs:
+        if not text.strip():
+            continue
+        heading_kind = register_kind(text)
+        if heading_kind is not None:
+            kind = heading_kind
+            continue
+        if kind is not None and _is_list_item(text, style):
+            found = _item(text, kind)
+            if found:
+                items.append({"kind": found[0], "text": found[1]})
+        else:
+            kind = None
+    return items

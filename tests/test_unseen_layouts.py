@@ -162,3 +162,33 @@ def test_a_paper_with_no_action_table_has_no_actions(tmp_path: Path) -> None:
     document.save(tmp_path / "minutes.docx")
     reading = _read(tmp_path / "minutes.docx")
     assert reading.document["status"] == "no_actions" and reading.actions == []
+
+
+def test_two_row_header_and_registers_as_bulleted_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Audit Action Plan Update")
+    document.add_paragraph("Date of report: 14/03/2022")
+    table = document.add_table(rows=3, cols=5)
+    top, sub, data = table.rows
+    for cell, text in zip(top.cells, ["Action", "Owner", "Due Date", "Progress", ""], strict=True):
+        cell.text = text
+    top.cells[3].merge(top.cells[4])
+    for cell, text in zip(sub.cells[3:], ["At 31/12/2021", "Current"], strict=True):
+        cell.text = text
+    for cell, text in zip(data.cells, ["Review the scheme of delegation", "Monitoring Officer", "June 2022",
+                                       "20%", "60%"], strict=True):
+        cell.text = text
+    document.add_paragraph("Key Risks")
+    document.add_paragraph("Officer capacity during the election period", style="List Bullet")
+    document.add_paragraph("Issues", style="Heading 2")
+    document.add_paragraph("• Legal advice awaited on the new standing orders")
+    document.add_paragraph("Next steps are set out in the appendix.")
+    document.save(tmp_path / "two_row.docx")
+    reading = _read(tmp_path / "two_row.docx")
+    assert [(a["description"], a["lead"], a["due_date"]) for a in reading.actions] == [
+        ("Review the scheme of delegation", "Monitoring Officer", D(2022, 6, 30))]
+    assert [(s["as_of"], s["percent_complete"]) for s in reading.snapshots] == [
+        (D(2021, 12, 31), 20.0), (D(2022, 3, 14), 60.0)]
+    assert [(i["kind"], i["text"]) for i in reading.items] == [
+        ("risk", "Officer capacity during the election period"),
+        ("issue", "Legal advice awaited on the new standing orders")]
