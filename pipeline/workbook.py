@@ -1,34 +1,104 @@
-"""The tracking workbook (first cut: one sheet per staged table)."""
+"""The consolidated tracking workbook analysts open in Excel: ``outputs/tracker.xlsx``.
+
+Sheets: Dashboard, Progress history, Timeline, Target changes, Registers, Data quality, Sources,
+About (see :mod:`pipeline.workbook_about` for what each shows and how to read it).
+
+- Paper text is never a formula: the workbook is written with ``strings_to_formulas`` (and
+  ``strings_to_numbers``, ``strings_to_urls``) off, every text cell with ``write_string``, and a
+  quote prefix on text a spreadsheet could take for a formula.
+- Text Excel cannot hold is cleaned, not fatal: :func:`write_workbook` returns the findings
+  (``text_chars_removed``, ``text_truncated``; see :mod:`pipeline.workbook_text`) for the run to
+  add to the findings table; they also appear on the Data quality sheet.
+- Reproducible: the document date is the latest date in the papers (not the clock), so the same
+  tables and :class:`RunInfo` give a byte-identical file. It is built in memory, then moved into
+  place through a temporary file (:func:`pipeline.staging.atomic_write_bytes`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import xlsxwriter
 
+from pipeline import schema
 from pipeline.staging import atomic_write_bytes
+from pipeline.workbook_about import RunInfo, about_sheet
+from pipeline.workbook_inputs import Inputs, records
+from pipeline.workbook_sheets import (
+    dashboard_sheet,
+    history_sheet,
+    quality_sheet,
+    registers_sheet,
+    sources_sheet,
+    targets_sheet,
+    timeline_sheet,
+)
+from pipeline.workbook_text import clean_tables
+from pipeline.workbook_views import to_date
+from pipeline.workbook_xl import Formats
+
+__all__ = ["RunInfo", "build_workbook", "write_workbook"]
+
+FALLBACK_DATE = dt.datetime(2000, 1, 1)
+SHEET_WRITERS = (dashboard_sheet, history_sheet, timeline_sheet, targets_sheet, registers_sheet,
+                 quality_sheet, sources_sheet)
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path) -> Path:
-    import io
+def document_date(inp: Inputs) -> dt.datetime:
+    """The workbook's fixed created date: the latest report, committee or as-of date in the input."""
+    dates = [to_date(d[k]) for d in inp.documents for k in ("report_date", "committee_date")]
+    dates += [to_date(s["as_of"]) for s in inp.snapshots]
+    known = [d for d in dates if d is not None]
+    if not known:
+        return FALLBACK_DATE
+    latest = max(known)
+    return dt.datetime(latest.year, latest.month, latest.day)
 
-    import xlsxwriter
 
+def _properties(inp: Inputs, info: RunInfo) -> dict[str, Any]:
+    return {
+        "title": "Best Value audit progress tracker",
+        "subject": "Council Best Value audit action plans: progress, targets, registers, data quality",
+        "author": "bvtrack", "company": "", "category": "Best Value audit tracking",
+        "keywords": "Best Value, audit, action plan, progress",
+        "comments": f"Written by bvtrack {info.version} from {len(inp.documents)} paper(s).",
+        "created": document_date(inp),
+    }
+
+
+def build_workbook(inp: Inputs, info: RunInfo) -> bytes:
+    """The workbook's bytes (no file is touched)."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False, "strings_to_urls": False,
-                                        "in_memory": True})
-    for name, frame in tables.items():
-        sheet = book.add_worksheet(name[:31])
-        for c, col in enumerate(frame.columns):
-            sheet.write_string(0, c, str(col))
-        for r, row in enumerate(frame.itertuples(index=False), start=1):
-            for c, value in enumerate(row):
-                if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-                    continue
-                if isinstance(value, int | float):
-                    sheet.write_number(r, c, float(value))
-                else:
-                    sheet.write_string(r, c, str(value))
+    book = xlsxwriter.Workbook(buffer, {
+        "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False, "remove_timezone": True,
+    })
+    formats = Formats(book)
+    for write in SHEET_WRITERS:
+        write(book, formats, inp)
+    about_sheet(book, formats, inp, info)
+    book.set_properties(_properties(inp, info))
+    book.set_size(1600, 1000)
     book.close()
-    atomic_write_bytes(path, buffer.getvalue())
-    return path
+    return buffer.getvalue()
+
+
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path,
+                   run_info: RunInfo | None = None) -> pd.DataFrame:
+    """Write the tracking workbook to ``path`` atomically; returns the findings its writing raised.
+
+    ``tables`` holds the contract's tables (documents, actions, snapshots, items, findings) and
+    optionally ``target_changes`` and ``rows``; any that is missing gives a sheet with headers only.
+    The returned frame has the findings table's columns (empty where no text needed cleaning).
+    """
+    cleaned, findings = clean_tables(tables)
+    before = cleaned.get("findings")
+    cleaned["findings"] = schema.conform("findings", [
+        *(records(schema.conform("findings", before)) if before is not None else []), *records(findings)])
+    inp = Inputs.build(cleaned, path.parent)
+    atomic_write_bytes(path, build_workbook(inp, run_info or RunInfo()))
+    return findings

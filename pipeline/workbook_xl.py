@@ -1,0 +1,289 @@
+"""The Excel mechanics the workbook's sheets share: formats, typed cells, Excel tables, page set-up.
+
+A sheet's table is a DataFrame whose columns are described by :class:`Col`. Kinds:
+
+- ``text``: written with ``write_string`` always; a text a spreadsheet could take for a formula
+  (see :func:`pipeline.workbook_text.is_formula_like`) also gets a quote prefix.
+- ``date`` / ``datetime``: real Excel dates, ``dd/mm/yyyy`` (``dd/mm/yyyy hh:mm``).
+- ``percent``: 0 to 100 in the frame (the contract's unit), written as the fraction 0 to 1 with
+  the format ``0%``, so 40 shows as 40% and sums and averages work; ``change`` is a difference
+  in percentage points, shown ``+10%`` / ``-5%``.
+- ``int``: whole numbers; ``link``: a :class:`Link` to a file, written as a hyperlink.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from pipeline.workbook_text import is_formula_like
+
+Kind = Literal["text", "date", "datetime", "percent", "change", "int", "link"]
+
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+PERCENT_FORMAT = "0%"
+CHANGE_FORMAT = "+0%;-0%;0%"
+INT_FORMAT = "0"
+TABLE_STYLE = "Table Style Medium 2"
+MAX_LINKS = 65_000  # Excel allows 65,530 hyperlinks a sheet
+MAX_URL = 2_000  # and 2,079 characters a link
+LINE_HEIGHT = 15.0  # points, Calibri 11
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+
+_FIXED_WIDTH: dict[str, float] = {"date": 11.5, "datetime": 16, "percent": 9, "change": 9, "int": 9}
+_WRAP_WIDTH = 60.0
+_MAX_WIDTH = 45.0
+_MIN_WIDTH = 6.0
+
+
+@dataclass(frozen=True)
+class Col:
+    header: str
+    kind: Kind = "text"
+    width: float | None = None  # None: fitted to the header and the content
+    wrap: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink cell: ``target`` is a path relative to the workbook's folder (or absolute)."""
+
+    target: str
+    text: str
+
+
+def missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+class Formats:
+    """One xlsxwriter Format per distinct set of properties (Excel keeps a cell-style table)."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self._cache: dict[tuple[tuple[str, Any], ...], Format] = {}
+
+    def get(self, **props: Any) -> Format:
+        key = tuple(sorted(props.items()))
+        if key not in self._cache:
+            self._cache[key] = self.book.add_format(dict(props))
+        return self._cache[key]
+
+    def cell(self, kind: Kind, wrap: bool = False, quote: bool = False) -> Format:
+        props: dict[str, Any] = {"valign": "top"}
+        if wrap:
+            props["text_wrap"] = True
+        if quote:
+            props["quote_prefix"] = True
+        if kind == "date":
+            props["num_format"] = DATE_FORMAT
+        elif kind == "datetime":
+            props["num_format"] = DATETIME_FORMAT
+        elif kind == "percent":
+            props["num_format"] = PERCENT_FORMAT
+        elif kind == "change":
+            props["num_format"] = CHANGE_FORMAT
+        elif kind == "int":
+            props["num_format"] = INT_FORMAT
+        elif kind == "link":
+            props.update(font_color="#0563C1", underline=1)
+        return self.get(**props)
+
+    @property
+    def header(self) -> Format:
+        return self.get(bold=True, text_wrap=True, valign="top")
+
+    @property
+    def title(self) -> Format:
+        return self.get(bold=True, font_size=14, font_color="#1F3864")
+
+    @property
+    def note(self) -> Format:
+        return self.get(italic=True, font_color="#595959")
+
+
+class SheetWriter:
+    """Writes typed cells on one worksheet, counting its hyperlinks."""
+
+    def __init__(self, sheet: Worksheet, formats: Formats) -> None:
+        self.sheet = sheet
+        self.formats = formats
+        self.links = 0
+
+    def text(self, row: int, col: int, value: str, wrap: bool = False) -> None:
+        fmt = self.formats.cell("text", wrap=wrap, quote=is_formula_like(value))
+        self.sheet.write_string(row, col, value, fmt)
+
+    def cell(self, row: int, col: int, value: Any, spec: Col) -> None:
+        if missing(value):
+            return
+        kind, sheet = spec.kind, self.sheet
+        if kind in ("date", "datetime"):
+            sheet.write_datetime(row, col, _as_datetime(value), self.formats.cell(kind))
+        elif kind in ("percent", "change"):
+            sheet.write_number(row, col, float(value) / 100.0, self.formats.cell(kind))
+        elif kind == "int":
+            sheet.write_number(row, col, int(value), self.formats.cell(kind))
+        elif kind == "link" and isinstance(value, Link):
+            self.link(row, col, value)
+        else:
+            self.text(row, col, str(value), wrap=spec.wrap)
+
+    def link(self, row: int, col: int, link: Link) -> None:
+        if self.links >= MAX_LINKS or len(link.target) > MAX_URL:
+            self.text(row, col, link.text)
+            return
+        self.links += 1
+        fmt = self.formats.cell("link", quote=is_formula_like(link.text))
+        self.sheet.write_url(row, col, "external:" + link.target, fmt, string=link.text,
+                             tip="Open this paper's copy in raw/")
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return pd.Timestamp(value).to_pydatetime().replace(tzinfo=None)
+
+
+def _shown_length(value: Any) -> int:
+    if missing(value):
+        return 0
+    if isinstance(value, Link):
+        return len(value.text)
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def fitted_width(spec: Col, values: Sequence[Any]) -> float:
+    """A column width from the header's longest word and the longer contents (90th percentile)."""
+    if spec.width is not None:
+        return spec.width
+    header = max((len(word) for word in spec.header.split()), default=0) + 3  # + the filter button
+    if spec.kind in _FIXED_WIDTH:
+        return max(_FIXED_WIDTH[spec.kind], float(header))
+    lengths = sorted(_shown_length(v) for v in values[:5000])
+    content = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    cap = _WRAP_WIDTH if spec.wrap else _MAX_WIDTH
+    return min(cap, max(_MIN_WIDTH, float(header), content + 2.0))
+
+
+def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFrame,
+                cols: Sequence[Col], totals: dict[str, str] | None = None) -> tuple[int, int]:
+    """Write ``frame`` as Excel table ``name`` with its header at (top, left).
+
+    ``totals`` maps a header to a ``total_function`` (or to a label with the prefix ``label:``)
+    for a totals row. Returns the (row, column) of the table's last cell.
+    """
+    headers = [c.header for c in cols]
+    n = len(frame)
+    data = frame[headers].to_numpy(dtype=object) if n else None
+    widths = []
+    for j, spec in enumerate(cols):
+        column = list(data[:, j]) if data is not None else []
+        widths.append(fitted_width(spec, column))
+        w.sheet.set_column(left + j, left + j, widths[j])
+        for i, value in enumerate(column):
+            w.cell(top + 1 + i, left + j, value, spec)
+    _fit_rows(w, top, cols, widths, data)
+    last_row = top + max(n, 1) + (1 if totals else 0)
+    columns: list[dict[str, Any]] = []
+    for j, spec in enumerate(cols):
+        column_opts: dict[str, Any] = {"header": spec.header, "header_format": w.formats.header}
+        total = (totals or {}).get(spec.header)
+        if total and total.startswith("label:"):
+            column_opts["total_string"] = total[len("label:"):]
+        elif total:
+            column_opts["total_function"] = _subtotal(total, name, spec.header)
+            column_opts["total_value"] = _total_value(total, data[:, j] if data is not None else [], spec)
+            column_opts["format"] = w.formats.cell(spec.kind)
+        columns.append(column_opts)
+    w.sheet.add_table(top, left, last_row, left + len(cols) - 1, {
+        "name": name, "style": TABLE_STYLE, "columns": columns, "total_row": bool(totals),
+    })
+    return last_row, left + len(cols) - 1
+
+
+def wrapped_lines(value: Any, width: float) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide (an estimate)."""
+    if missing(value):
+        return 1
+    budget = max(1, int(width * 1.1))
+    lines = 0
+    for paragraph in str(value).split("\n"):
+        used, lines = 0, lines + 1
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > budget:
+                lines, used = lines + 1, 0
+            if len(word) > budget:
+                lines += (len(word) - 1) // budget
+                used = len(word) % budget
+            else:
+                used += len(word) + (1 if used else 0)
+    return lines
+
+
+def _fit_rows(w: SheetWriter, top: int, cols: Sequence[Col], widths: list[float], data: Any) -> None:
+    """Row heights for wrapped text, set explicitly: not every reader fits them on opening."""
+    header = max(wrapped_lines(c.header, widths[j] - 3) for j, c in enumerate(cols))
+    if header > 1:
+        w.sheet.set_row(top, LINE_HEIGHT * header)
+    wrapped = [j for j, c in enumerate(cols) if c.wrap]
+    if data is None or not wrapped:
+        return
+    for i in range(len(data)):
+        lines = max(wrapped_lines(data[i, j], widths[j]) for j in wrapped)
+        if lines > 1:
+            w.sheet.set_row(top + 1 + i, min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines))
+
+
+_SUBTOTALS = {"average": 101, "count": 103, "sum": 109}
+
+
+def _subtotal(function: str, table: str, header: str) -> str:
+    """A totals-row formula naming the table in full (LibreOffice misreads a bare [Two words])."""
+    escaped = "".join("'" + ch if ch in "'#[]" else ch for ch in header)
+    return f"SUBTOTAL({_SUBTOTALS[function]},{table}[{escaped}])"
+
+
+def _total_value(function: str, values: Any, spec: Col) -> float:
+    numbers = [float(v) for v in values if not missing(v)]
+    scale = 100.0 if spec.kind in ("percent", "change") else 1.0
+    if function == "sum":
+        return sum(numbers) / scale
+    if function == "average":
+        return (sum(numbers) / len(numbers) / scale) if numbers else 0.0
+    if function == "count":
+        return float(len(numbers))
+    raise ValueError(f"no cached value for total function {function!r}")
+
+
+def sheet_heading(w: SheetWriter, title: str, note: str) -> None:
+    w.sheet.set_row(0, 21)
+    w.sheet.write_string(0, 0, title, w.formats.title)
+    w.sheet.write_string(1, 0, note, w.formats.note)
+
+
+def page_setup(sheet: Worksheet, header_row: int, freeze_cols: int = 0) -> None:
+    """Frozen headers on screen; landscape A4, one page wide, headers repeated, page numbers."""
+    sheet.freeze_panes(header_row + 1, freeze_cols)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.repeat_rows(header_row)
+    sheet.set_header("&L&\"Calibri,Bold\"&A&R&F")
+    sheet.set_footer("&LBest Value tracker&RPage &P of &N")
