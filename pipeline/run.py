@@ -91,8 +91,15 @@ def run(
 
 def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: Settings,
                      now: dt.datetime | None) -> Path:
-    from pipeline.workbook import write_workbook
+    """Write outputs/tracker.xlsx; findings raised writing it (text Excel cannot hold) join the findings table."""
+    from pipeline import schema
+    from pipeline.workbook import RunInfo, write_workbook
+    from pipeline.workbook_inputs import records
 
     path = ws.outputs / "tracker.xlsx"
-    write_workbook(tables, path)
+    info = RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()))
+    extra = write_workbook(tables, path, run_info=info)
+    if len(extra):
+        tables["findings"] = schema.conform("findings", records(tables["findings"]) + records(extra))
+        staging.write_table(ws.staged, "findings", tables["findings"])
     return path
