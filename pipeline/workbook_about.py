@@ -131,9 +131,8 @@ def about_sheet(book: Workbook, formats: Formats, inp: Inputs, info: RunInfo) ->
     sheet.write_string(row, 0, "How to read it", formats.get(bold=True))
     conventions = views.frame(({"Topic": t, "How to read it": h} for t, h in CONVENTIONS),
                               [Col("Topic"), Col("How to read it")])
-    row, _ = write_table(w, row + 1, 0, "tblConventions", conventions,
-                         [Col("Topic", width=26), Col("How to read it", width=100, wrap=True)])
-    row += 2
+    row = write_table(w, row + 1, 0, "tblConventions", conventions,
+                      [Col("Topic", width=26), Col("How to read it", width=100, wrap=True)]).last_row + 2
     sheet.write_string(row, 0, "Papers", formats.get(bold=True))
     papers = views.sources(inp)
     write_table(w, row + 1, 0, "tblPapers", papers,

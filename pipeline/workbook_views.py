@@ -18,7 +18,6 @@ from pipeline.workbook_inputs import (
     SEVERITY_LABELS,
     STATUS_LABELS,
     Inputs,
-    as_date_label,
     frame,
     latest_snapshots,
     missing,
@@ -26,6 +25,9 @@ from pipeline.workbook_inputs import (
     records,
     sort_key,
     val,
+)
+from pipeline.workbook_inputs import (
+    as_date_label as as_of_label,
 )
 from pipeline.workbook_xl import Col
 
@@ -41,7 +43,7 @@ DASHBOARD_COLS = [
     Col("Last change in progress", "change", width=11), Col("As of", "date"), PAPER, ACTION_ID,
 ]
 SUMMARY_COLS = [
-    Col("Organisation"), Col("Plan", width=30, wrap=True), Col("Actions", "int"),
+    Col("Plan", width=30, wrap=True), Col("Actions", "int"),
     *(Col(label, "int", width=9) for label in [*RAG_LABELS.values(), NO_RAG]),
     Col("Overdue", "int", width=10), Col("Average % complete", "percent", width=11),
 ]
@@ -121,8 +123,7 @@ def plan_summary(dash: pd.DataFrame) -> pd.DataFrame:
     for row in records(dash):
         key = (row["Organisation"], row["Plan"])
         if key not in groups:
-            groups[key] = {"Organisation": key[0], "Plan": key[1], "Actions": 0, "Overdue": 0,
-                           **{label: 0 for label in [*RAG_LABELS.values(), NO_RAG]}}
+            groups[key] = {"Actions": 0, "Overdue": 0, **{label: 0 for label in [*RAG_LABELS.values(), NO_RAG]}}
             pcts[key] = []
         group = groups[key]
         group["Actions"] += 1
@@ -130,7 +131,9 @@ def plan_summary(dash: pd.DataFrame) -> pd.DataFrame:
         group["Overdue"] += row["Overdue"] == "Yes"
         if not missing(row["% complete"]):
             pcts[key].append(float(row["% complete"]))
+    labels = plan_labels(list(groups))
     for key, group in groups.items():
+        group["Plan"] = labels[key]
         group["Average % complete"] = sum(pcts[key]) / len(pcts[key]) if pcts[key] else None
     return frame(groups.values(), SUMMARY_COLS)
 
@@ -154,7 +157,7 @@ def _as_of_dates(inp: Inputs) -> list[dt.date]:
 def timeline(inp: Inputs) -> tuple[pd.DataFrame, list[Col]]:
     """Actions down, as-of dates across, % complete in the cells."""
     dates = _as_of_dates(inp)
-    labels = {d: as_date_label(d) for d in dates}
+    labels = {d: as_of_label(d) for d in dates}
     cols = [*ACTION_COLS, Col("Description", width=50, wrap=True),
             *(Col(labels[d], "percent", width=11) for d in dates), ACTION_ID]
     cells: dict[Any, dict[str, Any]] = {aid: {} for aid in inp.actions}
@@ -186,23 +189,27 @@ def plan_labels(plans: list[tuple[Any, Any]]) -> dict[tuple[Any, Any], str]:
 
 
 def plan_progress(inp: Inputs) -> tuple[pd.DataFrame, list[Col]]:
-    """Average % complete per plan at each as-of date, over the actions reported at that date."""
+    """Per plan, the average % complete at each as-of date over the actions reported at that date.
+
+    Plans down, as-of dates across (the same headers as :func:`timeline`'s date columns).
+    """
     plans = list(dict.fromkeys((val(a, "organisation"), val(a, "plan"))
                                for a in sorted(inp.actions.values(), key=lambda a: inp.action_rank(a["action_id"]))))
     labels = plan_labels(plans)
-    values: dict[tuple[dt.date, str], list[float]] = {}
+    values: dict[tuple[tuple[Any, Any], str], list[float]] = {}
     for s in inp.snapshots:
         action, as_of, pct = inp.actions.get(s["action_id"]), to_date(val(s, "as_of")), val(s, "percent_complete")
         if action is not None and as_of is not None and pct is not None:
-            label = labels[(val(action, "organisation"), val(action, "plan"))]
-            values.setdefault((as_of, label), []).append(float(pct))
-    cols = [Col("As of", "date"), *(Col(labels[p], "percent", width=14) for p in plans)]
+            plan = (val(action, "organisation"), val(action, "plan"))
+            values.setdefault((plan, as_of_label(as_of)), []).append(float(pct))
+    dates = [as_of_label(d) for d in _as_of_dates(inp)]
+    cols = [Col("Plan", wrap=True), *(Col(d, "percent", width=11) for d in dates)]
     rows = []
-    for as_of in _as_of_dates(inp):
-        row: dict[str, Any] = {"As of": as_of}
-        for label in labels.values():
-            got = values.get((as_of, label))
-            row[label] = sum(got) / len(got) if got else None
+    for plan in plans:
+        row: dict[str, Any] = {"Plan": labels[plan]}
+        for d in dates:
+            got = values.get((plan, d))
+            row[d] = sum(got) / len(got) if got else None
         rows.append(row)
     return frame(rows, cols), cols
 

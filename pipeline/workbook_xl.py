@@ -17,7 +17,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 from xlsxwriter.format import Format
@@ -181,24 +181,40 @@ def fitted_width(spec: Col, values: Sequence[Any]) -> float:
     return min(cap, max(_MIN_WIDTH, float(header), content + 2.0))
 
 
+class Placed(NamedTuple):
+    last_row: int
+    last_col: int
+    widths: list[float]
+    heights: dict[int, float]  # rows given a height (points) to show their wrapped text
+
+
+def fitted_widths(frame: pd.DataFrame, cols: Sequence[Col]) -> list[float]:
+    return [fitted_width(c, list(frame[c.header]) if len(frame) else []) for c in cols]
+
+
 def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFrame,
-                cols: Sequence[Col], totals: dict[str, str] | None = None) -> tuple[int, int]:
+                cols: Sequence[Col], totals: dict[str, str] | None = None,
+                widths: Sequence[float] | None = None) -> Placed:
     """Write ``frame`` as Excel table ``name`` with its header at (top, left).
 
     ``totals`` maps a header to a ``total_function`` (or to a label with the prefix ``label:``)
-    for a totals row. Returns the (row, column) of the table's last cell.
+    for a totals row. ``widths`` are the widths the columns already have (a table placed over
+    another one's columns); without them each column is fitted and set. Returns where it ended.
     """
     headers = [c.header for c in cols]
     n = len(frame)
     data = frame[headers].to_numpy(dtype=object) if n else None
-    widths = []
+    fitted = []
     for j, spec in enumerate(cols):
         column = list(data[:, j]) if data is not None else []
-        widths.append(fitted_width(spec, column))
-        w.sheet.set_column(left + j, left + j, widths[j])
+        if widths is None:
+            fitted.append(fitted_width(spec, column))
+            w.sheet.set_column(left + j, left + j, fitted[j])
+        else:
+            fitted.append(widths[j])
         for i, value in enumerate(column):
             w.cell(top + 1 + i, left + j, value, spec)
-    _fit_rows(w, top, cols, widths, data)
+    heights = _fit_rows(w, top, cols, fitted, data)
     last_row = top + max(n, 1) + (1 if totals else 0)
     columns: list[dict[str, Any]] = []
     for j, spec in enumerate(cols):
@@ -206,6 +222,7 @@ def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFr
         total = (totals or {}).get(spec.header)
         if total and total.startswith("label:"):
             column_opts["total_string"] = total[len("label:"):]
+            column_opts["format"] = w.formats.get(bold=True, valign="top")
         elif total:
             column_opts["total_function"] = _subtotal(total, name, spec.header)
             column_opts["total_value"] = _total_value(total, data[:, j] if data is not None else [], spec)
@@ -214,7 +231,12 @@ def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFr
     w.sheet.add_table(top, left, last_row, left + len(cols) - 1, {
         "name": name, "style": TABLE_STYLE, "columns": columns, "total_row": bool(totals),
     })
-    return last_row, left + len(cols) - 1
+    return Placed(last_row, left + len(cols) - 1, fitted, heights)
+
+
+def width_pixels(widths: Sequence[float]) -> int:
+    """Excel's on-screen width of columns this many characters wide (Calibri 11: 7 px a character)."""
+    return sum(int(width * 7 + 5) for width in widths)
 
 
 def wrapped_lines(value: Any, width: float) -> int:
@@ -236,18 +258,29 @@ def wrapped_lines(value: Any, width: float) -> int:
     return lines
 
 
-def _fit_rows(w: SheetWriter, top: int, cols: Sequence[Col], widths: list[float], data: Any) -> None:
+def _fit_rows(w: SheetWriter, top: int, cols: Sequence[Col], widths: list[float], data: Any) -> dict[int, float]:
     """Row heights for wrapped text, set explicitly: not every reader fits them on opening."""
-    header = max(wrapped_lines(c.header, widths[j] - 3) for j, c in enumerate(cols))
+    heights: dict[int, float] = {}
+    header = max(wrapped_lines(c.header, widths[j] - 2) for j, c in enumerate(cols))
     if header > 1:
-        w.sheet.set_row(top, LINE_HEIGHT * header)
+        heights[top] = LINE_HEIGHT * header
     wrapped = [j for j, c in enumerate(cols) if c.wrap]
-    if data is None or not wrapped:
-        return
-    for i in range(len(data)):
+    for i in range(len(data) if data is not None and wrapped else 0):
         lines = max(wrapped_lines(data[i, j], widths[j]) for j in wrapped)
         if lines > 1:
-            w.sheet.set_row(top + 1 + i, min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines))
+            heights[top + 1 + i] = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)
+    for row, height in heights.items():
+        w.sheet.set_row(row, height)
+    return heights
+
+
+def rows_for(pixels: int, first: int, heights: dict[int, float]) -> int:
+    """How many rows from ``first`` down it takes to cover ``pixels`` (default rows are 20 px)."""
+    row, covered = first, 0.0
+    while covered < pixels:
+        covered += heights.get(row, LINE_HEIGHT) * 4 / 3
+        row += 1
+    return row - first
 
 
 _SUBTOTALS = {"average": 101, "count": 103, "sum": 109}
