@@ -1,107 +1,179 @@
-"""Across papers: stable action ids, one history per action, the target-date history.
+"""Across papers: one record per action with its history.
 
-Papers are taken in report-date order (then file name), so rebuilding from raw/ in any order of
-arrival gives the same result. An action's id is a hash of its organisation, plan and number
-(or, where the paper numbers nothing, its normalised description).
+Papers are taken oldest first (report date, then file name, then content hash; undated papers
+first), so rebuilding from raw/ in any order of arrival gives the same ids and history. Each
+paper is assigned to an organisation and plan (:mod:`pipeline.plans`), its actions matched to
+the plan's known actions (:mod:`pipeline.matching`), and the history built from the matched
+rows (:mod:`pipeline.history`).
+
+Besides the contract's tables, :func:`consolidate` returns:
+
+- ``rows``: every paper's action rows, with ``action_id``, ``organisation``, ``plan``,
+  ``report_date`` (and ``plan_id``, the plan's internal key);
+- ``snapshot_rows``: every paper's snapshot rows with ``action_id``, before reconciliation;
+- ``target_changes``: action_id, doc_id, as_of, old_due_date, new_due_date, source, days_slipped;
+- ``decisions``: action_id, doc_id, decided_on, text;
+- ``not_reported``: actions a plan's latest paper leaves out (for ``action_not_reported``);
+- ``document_plans``: doc_id, organisation, plan of every paper with actions;
+- ``consolidation_findings``: ``action_match_uncertain``, ``plan_match_uncertain``,
+  ``snapshot_disagreement``, ``item_link_uncertain`` (all warnings), also in ``findings``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+import datetime as dt
 from typing import Any
 
 import pandas as pd
 
-from pipeline import schema
+from pipeline import history, schema
 from pipeline.config import Settings
+from pipeline.matching import Finding, Plan, choose_plan, finding, label_score, match_actions, text_score
+from pipeline.plans import identify
 from pipeline.reading import PaperReading
 
-
-def _slug(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
-
-
-def action_key(organisation: str | None, plan: str | None, ref: str | None, description: str | None) -> str:
-    basis = f"ref:{ref}" if ref else f"desc:{_slug(description)}"
-    raw = "\x1f".join([_slug(organisation), _slug(plan), basis])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+ITEM_PREFIX_MAX = 160  # a register item names its action in a prefix before ':' at most this long
+ACTION_ATTRIBUTES = ("theme", "ref", "description", "lead", "lead_raw", "service_lead", "priority", "report_refs")
 
 
-def _plan(document: dict[str, Any]) -> str | None:
-    title = document.get("title") or ""
-    ref = document.get("report_ref") or ""
-    plan = title.replace(ref, "").strip(" :-–") if ref else title
-    return plan or None
-
-
-def _organisation(document: dict[str, Any], settings: Settings) -> str | None:
-    from fnmatch import fnmatch
-    from pathlib import PurePath
-
-    source = document.get("source_path") or ""
-    for pattern, name in settings.organisations.items():
-        if any(fnmatch(part, pattern) for part in PurePath(source).parts[:-1]) or fnmatch(source, pattern):
-            return name
-    return None
-
-
-def _order(reading: PaperReading) -> tuple[Any, ...]:
-    d = reading.document
-    return (d.get("report_date") is None, d.get("report_date") or 0, d.get("file_name") or "")
+def paper_order(document: dict[str, Any]) -> tuple[Any, ...]:
+    """Oldest first; undated papers before dated ones; then file name and content hash."""
+    date = document.get("report_date")
+    return (date is not None, date or dt.date.min, document.get("file_name") or "", document.get("doc_id") or "")
 
 
 def consolidate(readings: list[PaperReading], settings: Settings) -> dict[str, pd.DataFrame]:
-    readings = sorted(readings, key=_order)
+    readings = sorted(readings, key=lambda r: paper_order(r.document))
+    documents = schema.conform("documents", [r.document for r in readings])
+    plans: list[Plan] = []
+    findings: list[Finding] = []  # consolidation's own
     rows: list[dict[str, Any]] = []
     snaps: list[dict[str, Any]] = []
-    items: list[dict[str, Any]] = []
+    doc_plan: dict[str, Plan] = {}
     for reading in readings:
         doc = reading.document
-        organisation, plan = _organisation(doc, settings), _plan(doc)
-        ids: dict[int, str] = {}
-        for action in reading.actions:
-            aid = action_key(organisation, plan, action.get("ref"), action.get("description"))
-            ids[action["local_id"]] = aid
-            rows.append({**action, "action_id": aid, "organisation": organisation, "plan": plan,
-                         "report_date": doc.get("report_date")})
+        if not reading.actions:
+            continue
+        ident = identify(doc, settings.organisations)
+        plan, found = choose_plan(ident, reading.actions, plans, settings.match_threshold, doc["doc_id"])
+        ids, matched = match_actions(plan, reading.actions, doc["doc_id"], settings.match_threshold)
+        findings.extend(found + matched)
+        doc_plan[doc["doc_id"]] = plan
+        rows.extend({**a, "action_id": ids[a["local_id"]], "plan_id": plan.key,
+                     "report_date": doc.get("report_date")} for a in reading.actions)
         snaps.extend({**s, "action_id": ids[s["local_id"]]} for s in reading.snapshots)
-        items.extend(dict(i, action_id=i.get("action_id")) for i in reading.items)
+    for row in rows:  # a plan's organisation can be learnt from a later paper
+        plan = doc_plan[row["doc_id"]]
+        row.update(organisation=plan.organisation, plan=plan.name)
     rows_df = pd.DataFrame(rows)
+    snaps_df = pd.DataFrame(snaps)
+    tables = _history(rows_df, snaps_df, documents, findings)
+    items, item_findings = link_items([i for r in readings for i in r.items], rows, doc_plan,
+                                      settings.match_threshold)
+    findings.extend(item_findings)
+    every = [f for r in readings for f in r.findings] + findings
+    tables.update(
+        documents=documents,
+        items=schema.conform("items", items),
+        findings=schema.conform("findings", every) if every else schema.empty("findings"),
+        consolidation_findings=schema.conform("findings", findings) if findings else schema.empty("findings"),
+        rows=rows_df,
+        snapshot_rows=snaps_df,
+        document_plans=pd.DataFrame(
+            [{"doc_id": d, "organisation": p.organisation, "plan": p.name} for d, p in doc_plan.items()],
+            columns=["doc_id", "organisation", "plan"]),
+    )
+    return tables
+
+
+def _history(rows: pd.DataFrame, snaps: pd.DataFrame, documents: pd.DataFrame,
+             findings: list[Finding]) -> dict[str, pd.DataFrame]:
+    if rows.empty:
+        return {"actions": schema.empty("actions"), "snapshots": schema.empty("snapshots"),
+                "target_changes": pd.DataFrame(columns=history.TARGET_CHANGE_COLUMNS),
+                "decisions": pd.DataFrame(columns=history.DECISION_COLUMNS),
+                "not_reported": pd.DataFrame(columns=history.NOT_REPORTED_COLUMNS)}
+    reconciled, disagreements = history.reconcile_snapshots(snaps, documents) if len(snaps) else ([], [])
+    findings.extend(disagreements)
     return {
-        "documents": schema.conform("documents", [r.document for r in readings]),
-        "actions": _actions(rows_df),
-        "snapshots": _snapshot_table(pd.DataFrame(snaps), readings),
-        "items": schema.conform("items", items),
-        "findings": schema.empty("findings"),
-        "rows": rows_df,
-        "target_changes": pd.DataFrame(columns=["action_id", "doc_id", "as_of", "old_due_date",
-                                                "new_due_date", "source"]),
+        "actions": actions_table(rows),
+        "snapshots": schema.conform("snapshots", reconciled) if reconciled else schema.empty("snapshots"),
+        "target_changes": history.target_changes(rows),
+        "decisions": history.decisions(snaps, documents) if len(snaps) else
+        pd.DataFrame(columns=history.DECISION_COLUMNS),
+        "not_reported": history.not_reported(rows),
     }
 
 
-def _actions(rows: pd.DataFrame) -> pd.DataFrame:
-    if rows.empty:
-        return schema.empty("actions")
+def actions_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per action: its latest stated attributes, where it was first and last seen, and
+    the earliest target ever stated."""
     out = []
-    for _aid, group in rows.groupby("action_id", sort=False):
-        latest: dict[str, Any] = {str(k): v for k, v in group.iloc[-1].to_dict().items()}
-        dated = group["report_date"].dropna()
-        stated = [o if pd.notna(o) else d for o, d in zip(group["original_due_date"], group["due_date"], strict=True)]
-        first = next((d for d in stated if pd.notna(d)), None)  # the earliest target ever stated
-        latest["original_due_date"] = first if first is not None and first != latest["due_date"] else None
-        latest["first_seen"] = min(dated) if len(dated) else None
-        latest["last_seen"] = max(dated) if len(dated) else None
-        out.append(latest)
+    for aid, group in history._by_action(rows).items():
+        latest = group[-1]
+        action: dict[str, Any] = {"action_id": aid, "organisation": latest["organisation"], "plan": latest["plan"]}
+        for name in ACTION_ATTRIBUTES:
+            action[name] = next((r[name] for r in reversed(group) if r.get(name) is not None), None)
+        dated = next((r for r in reversed(group) if r.get("due_date") is not None), None)
+        action["due_date"] = dated["due_date"] if dated else None
+        action["due_date_precision"] = dated.get("due_date_precision") if dated else None
+        action["original_due_date"] = history.original_due_date(group)
+        seen = [r["report_date"] for r in group if r.get("report_date") is not None]
+        action["first_seen"], action["last_seen"] = (min(seen), max(seen)) if seen else (None, None)
+        out.append(action)
     return schema.conform("actions", out)
 
 
-def _snapshot_table(snaps: pd.DataFrame, readings: list[PaperReading]) -> pd.DataFrame:
-    if snaps.empty:
-        return schema.empty("snapshots")
-    report_dates = {r.document["doc_id"]: r.document.get("report_date") for r in readings}
-    snaps = snaps.copy()
-    snaps["_own"] = [report_dates.get(d) == a for d, a in zip(snaps["doc_id"], snaps["as_of"], strict=True)]
-    snaps = snaps.sort_values(["action_id", "_own"], ascending=[True, False], kind="stable")
-    snaps = snaps.drop_duplicates(["action_id", "as_of"], keep="first")
-    return schema.conform("snapshots", snaps)
+# --- register items -------------------------------------------------------------------------
+
+
+def _item_label(text: str) -> str:
+    head, sep, _ = text.partition(":")
+    return head.strip() if sep and len(head) <= ITEM_PREFIX_MAX else text
+
+
+def link_items(items: list[dict[str, Any]], rows: list[dict[str, Any]], doc_plan: dict[str, Plan],
+               threshold: float) -> tuple[list[dict[str, Any]], list[Finding]]:
+    """Set each register item's ``action_id`` to the action of its paper's plan that it names.
+
+    An item names an action by a label before ':' ('Leadership development: staff absence may
+    delay ...'), else by opening with the action's description. Actions the item's own paper
+    reports win a tie; a tie between two of them links nothing and is an
+    ``item_link_uncertain`` finding.
+    """
+    texts: dict[str, dict[str, set[str]]] = {}  # plan key -> action id -> descriptions
+    in_doc: dict[str, set[str]] = {}
+    for r in rows:
+        if r.get("description"):
+            texts.setdefault(r["plan_id"], {}).setdefault(r["action_id"], set()).add(r["description"])
+        in_doc.setdefault(r["doc_id"], set()).add(r["action_id"])
+    out, findings = [], []
+    for item in items:
+        linked = dict(item, action_id=item.get("action_id"))
+        plan = doc_plan.get(item["doc_id"])
+        if linked["action_id"] is None and plan is not None and item.get("text"):
+            linked["action_id"], found = _link(item, texts.get(plan.key, {}), in_doc.get(item["doc_id"], set()),
+                                               threshold)
+            findings.extend(found)
+        out.append(linked)
+    return out, findings
+
+
+def _link(item: dict[str, Any], actions: dict[str, set[str]], here: set[str],
+          threshold: float) -> tuple[str | None, list[Finding]]:
+    label = _item_label(item["text"])
+    scored = []
+    for aid, descriptions in actions.items():
+        score = max(label_score(label, d) if label != item["text"] else text_score(label[: len(d) + 10], d)
+                    for d in descriptions)
+        if score >= threshold:
+            scored.append((score, aid in here, aid))
+    if not scored:
+        return None, []
+    scored.sort(key=lambda t: (-t[0], not t[1], t[2]))
+    best = scored[0]
+    rivals = [s for s in scored[1:] if best[0] - s[0] < 3.0 and s[1] == best[1]]
+    if rivals:
+        return None, [finding("item_link_uncertain", item["doc_id"], None, "text", label,
+                              f"register item names {len(rivals) + 1} actions about equally: left unlinked")]
+    return best[2], []
