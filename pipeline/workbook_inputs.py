@@ -70,16 +70,23 @@ def frame(rows: Iterable[dict[str, Any]], cols: list[Col]) -> pd.DataFrame:
 
 
 def paper_link(document: dict[str, Any], out_dir: Path) -> Link:
-    name = val(document, "file_name") or val(document, "doc_id") or "paper"
+    """A link from the workbook's folder to the paper's copy in raw/, relative so the workspace can move.
+
+    A copy inside the workspace (``out_dir``'s parent) is linked by its relative path; one recorded
+    elsewhere (a workspace since moved) by its path below ``raw/``, else by its file name in ``raw/``.
+    """
+    name = str(val(document, "file_name") or val(document, "doc_id") or "paper")
     source = val(document, "source_path")
+    parts = [os.pardir, "raw", name]
     if source:
-        try:
-            target = os.path.relpath(os.path.abspath(source), os.path.abspath(out_dir))
-        except ValueError:  # another drive on Windows
-            target = os.path.abspath(source)
-    else:
-        target = os.path.join(os.pardir, "raw", name)
-    return Link(target.replace("#", "%23"), str(name))
+        path = Path(os.path.abspath(source))
+        workspace = Path(os.path.abspath(out_dir)).parent
+        if path.is_relative_to(workspace):
+            parts = [os.pardir, *path.relative_to(workspace).parts]
+        elif "raw" in path.parts[:-1]:
+            below = len(path.parts) - 1 - path.parts[::-1].index("raw")
+            parts = [os.pardir, "raw", *path.parts[below + 1:]]
+    return Link("/".join(parts).replace("#", "%23"), name)
 
 
 @dataclass
