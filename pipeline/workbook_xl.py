@@ -73,6 +73,7 @@ class Formats:
     def __init__(self, book: Workbook) -> None:
         self.book = book
         self._cache: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self._cells: dict[tuple[Kind, bool, bool], Format] = {}
 
     def get(self, **props: Any) -> Format:
         key = tuple(sorted(props.items()))
@@ -81,6 +82,12 @@ class Formats:
         return self._cache[key]
 
     def cell(self, kind: Kind, wrap: bool = False, quote: bool = False) -> Format:
+        key = (kind, wrap, quote)
+        if key not in self._cells:
+            self._cells[key] = self._cell(kind, wrap, quote)
+        return self._cells[key]
+
+    def _cell(self, kind: Kind, wrap: bool, quote: bool) -> Format:
         props: dict[str, Any] = {"valign": "top"}
         if wrap:
             props["text_wrap"] = True
@@ -244,8 +251,11 @@ def wrapped_lines(value: Any, width: float) -> int:
     if missing(value):
         return 1
     budget = max(1, int(width * 1.1))
+    text = str(value)
+    if len(text) <= budget and "\n" not in text:
+        return 1
     lines = 0
-    for paragraph in str(value).split("\n"):
+    for paragraph in text.split("\n"):
         used, lines = 0, lines + 1
         for word in paragraph.split():
             if used and used + 1 + len(word) > budget:
