@@ -163,8 +163,9 @@ def split_decisions(text: str | None) -> list[tuple[dt.date | None, str]]:
     head = text[: marks[0].start()] if marks else text
     if head.strip(" ;."):
         parts.append((None, head.strip()))
-    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
-        body = text[m.end(): nxt.start() if nxt else len(text)].strip()
+    ends = [m.start() for m in marks[1:]] + [len(text)] if marks else []
+    for m, end in zip(marks, ends, strict=True):
+        body = text[m.end(): end].strip()
         date, precision = parse_single_date(m.group("date"))
         if body:
             parts.append((date if precision == "day" else None, body))

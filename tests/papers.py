@@ -14,7 +14,7 @@ Only ``description`` is required. ``due`` is the target as printed (text), or a 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,7 @@ def _docx_row(action: Action, earlier: dt.date | None, decisions: bool) -> list[
 
 def make_docx_update(path: Path, title: str, report_date: dt.date, recommendations: Sequence[Recommendation],
                      *, earlier: dt.date | None = None, subtitle: str = "Progress Report to the Audit Committee",
-                     registers: dict[str, Sequence[str]] | None = None) -> Path:
+                     registers: Mapping[str, Sequence[str]] | None = None) -> Path:
     """A Word update: title, subtitle, the report date as a line, then per recommendation a
     labelled paragraph ('Recommendation 1: theme') and a table of its actions.
 
@@ -105,13 +105,14 @@ def make_docx_update(path: Path, title: str, report_date: dt.date, recommendatio
         document.add_paragraph(heading)
         for item in items:
             document.add_paragraph(item, style="List Bullet")
-    document.save(path)
+    document.save(str(path))
     return path
 
 
-def _xlsx_headers(earlier: dt.date | None, decisions: bool, rag: bool) -> list[str]:
+def _xlsx_headers(earlier: dt.date | None, decisions: bool, rag: bool, numbered: bool) -> list[str]:
     headers = ["RAG"] if rag else []
-    headers += ["Action No", "Action Description", "Responsible Officer", "Due Date"]
+    headers += ["Action No"] if numbered else []
+    headers += ["Action Description", "Responsible Officer", "Due Date"]
     if earlier is not None:
         headers.append(f"% Complete at {_uk(earlier)}")
     headers += ["% Complete", "Progress Update"]
@@ -119,13 +120,13 @@ def _xlsx_headers(earlier: dt.date | None, decisions: bool, rag: bool) -> list[s
 
 
 def make_xlsx_summary(path: Path, title: str, report_date: dt.date, actions: Sequence[Action], *,
-                      report_ref: str | None = None, earlier: dt.date | None = None,
-                      registers: dict[str, Sequence[str]] | None = None) -> Path:
+                      report_ref: str | None = None, earlier: dt.date | None = None, numbered: bool = True,
+                      registers: Mapping[str, Sequence[str]] | None = None) -> Path:
     """An Excel summary: title in A1, 'Committee Report Ref:' and 'Report Date:' labels, a
     colour key and one table of actions (RAG as a fill where actions give ``rag``), real Excel
     dates and 0-1 percentages formatted '0%'. ``registers`` maps a heading ('Issues / Major
     Risks / Change Requests', 'Targets for Next Period') to its items, written side by side
-    two rows under the table.
+    two rows under the table. ``numbered=False`` leaves out the 'Action No' column.
     """
     import openpyxl
     from openpyxl.styles import Font, PatternFill
@@ -145,13 +146,14 @@ def make_xlsx_summary(path: Path, title: str, report_date: dt.date, actions: Seq
         for col, (label, colour) in enumerate(RAG_FILLS.values(), start=2):
             ws.cell(6, col, label).fill = PatternFill("solid", fgColor=colour)
     decisions = any(a.get("decisions") for a in actions)
-    headers = _xlsx_headers(earlier, decisions, rag)
+    headers = _xlsx_headers(earlier, decisions, rag, numbered)
     for col, text in enumerate(headers, start=1):
         cell = ws.cell(8, col, text)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E78")
     for r, action in enumerate(actions, start=9):
-        values: list[Any] = [action.get("ref"), action["description"], action.get("lead"), action.get("due")]
+        values: list[Any] = [action.get("ref")] if numbered else []
+        values += [action["description"], action.get("lead"), action.get("due")]
         if earlier is not None:
             values.append(action.get("before"))
         values += [action.get("progress"), action.get("commentary")]
@@ -196,3 +198,70 @@ def make_pdf_update(path: Path, title: str, report_date: dt.date, actions: Seque
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     doc.build([Paragraph(title, styles["Title"]), Paragraph(_long(report_date), body), Spacer(1, 12), table])
     return path
+
+
+# --- one plan's history, ready made -----------------------------------------------------------
+# Kelvindale Council's plan: a Word update at 20 September 2021 (progress also at 30 June), then
+# an Excel summary at 13 December 2021 (progress also at 20 September) in which 2.2 is missing,
+# 3.2 is new, 1.2's target moves again and 1.2's September figure disagrees with the update's.
+
+KELVINDALE = "Kelvindale Council Best Value Action Plan"
+JUNE, SEPTEMBER, DECEMBER = dt.date(2021, 6, 30), dt.date(2021, 9, 20), dt.date(2021, 12, 13)
+DESCRIPTIONS = {
+    "1.1": "Agree a shared vision and priorities with elected members",
+    "1.2": "Introduce a programme of leadership development for senior officers",
+    "2.1": "Publish a five-year medium term financial strategy",
+    "2.2": "Develop a savings programme linked to transformation",
+    "3.1": "Set up locality partnerships in each ward area",
+    "3.2": "Publish a community engagement framework",
+}
+
+
+def _a(ref: str, descriptions: dict[str, str] | None, **fields: Any) -> Action:
+    return {"ref": ref, "description": (descriptions or DESCRIPTIONS)[ref], **fields}
+
+
+def september_update(path: Path, title: str = KELVINDALE, descriptions: dict[str, str] | None = None) -> Path:
+    d = descriptions
+    recommendations: list[Recommendation] = [
+        ("Strengthen leadership and strategic direction", [
+            _a("1.1", d, lead="Chief Executive", due="31-Dec-21", before="20%", progress="45%",
+               commentary="Two member workshops held."),
+            _a("1.2", d, lead="Head of HR", due="31-Mar-22 (30/09/2021)", before="10%", progress="25%",
+               commentary="Provider appointed.", decisions="15.9.21: Change target date to March 2022"),
+        ]),
+        ("Improve financial sustainability", [
+            _a("2.1", d, lead="Chief Financial Officer", due="31-Oct-21", before="50%", progress="90%",
+               commentary="Goes to council on 28 October."),
+            _a("2.2", d, lead="Chief Financial Officer", due="Q4 2021/22", before="0%", progress="0%",
+               commentary="Waits on the financial strategy."),
+        ]),
+        ("Involve communities in decisions", [
+            _a("3.1", d, lead="Head of Communities", due="30-Jun-22", before="15%", progress="15%"),
+        ]),
+    ]
+    return make_docx_update(path, title, SEPTEMBER, recommendations, earlier=JUNE)
+
+
+def december_summary(path: Path, title: str = f"{KELVINDALE}: Quarterly Summary",
+                     descriptions: dict[str, str] | None = None) -> Path:
+    d = descriptions
+    actions = [
+        _a("1.1", d, lead="Chief Executive", due=dt.datetime(2021, 12, 31), before=0.45, progress=0.8, rag="green",
+           commentary="Vision approved on 9 December."),
+        _a("1.2", d, lead="Head of HR", due=dt.datetime(2022, 6, 30), before=0.3, progress=0.3, rag="amber",
+           commentary="First cohort delayed.", decisions="1.12.21: Move target to June 2022; note absence. "
+           "15.9.21: Change target date to March 2022"),
+        _a("2.1", d, lead="Chief Financial Officer", due=dt.datetime(2021, 10, 31), before=0.9, progress=1.0,
+           rag="complete", commentary="Approved on 28 October."),
+        _a("3.1", d, lead="Head of Communities", due=dt.datetime(2022, 6, 30), before=0.15, progress=0.15,
+           rag="red", commentary="No progress this quarter."),
+        _a("3.2", d, lead="Head of Communities", due=dt.datetime(2022, 9, 30), progress=0.05, rag="green",
+           commentary="Scoping started."),
+    ]
+    registers = {"Issues / Major Risks / Change Requests": [
+        "(R) Leadership development: staff absence may delay the second cohort.",
+        "(I) Budget pressures across all services."],
+        "Targets for Next Period": ["Locality partnerships: agree the resourcing model."]}
+    return make_xlsx_summary(path, title, DECEMBER, actions, report_ref="AS/22/04", earlier=SEPTEMBER,
+                             registers=registers)
