@@ -26,12 +26,14 @@ from pipeline.workbook_sheets import (
     percent_bar,
 )
 from pipeline.workbook_xl import (
+    MAX_FROZEN_PIXELS,
     Col,
     Formats,
     Placed,
     SheetWriter,
     fitted_widths,
     page_setup,
+    pixels_above,
     rows_for,
     width_pixels,
     write_table,
@@ -49,6 +51,11 @@ def main_header_row(summary: Placed) -> int:
     """The main table's header row: below the summary table or the chart, whichever is taller."""
     chart_rows = rows_for(CHART_HEIGHT + 8, HEADER_ROW, summary.heights)
     return max(summary.last_row, HEADER_ROW + chart_rows) + 2
+
+
+def fits_frozen(header: int, summary: Placed) -> bool:
+    """Whether the block above the main table is short enough to stay frozen on screen."""
+    return pixels_above(header + 1, summary.heights) <= MAX_FROZEN_PIXELS
 
 
 def dashboard_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
@@ -69,7 +76,7 @@ def dashboard_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
     _rag_chart(book, w, summary, width_pixels(widths[:SUMMARY_LEFT]))
     header = main_header_row(placed)
     write_table(w, header, 0, "tblActions", dash, cols)
-    page_setup(w.sheet, header, freeze_cols=3)
+    page_setup(w.sheet, header, freeze_cols=3, freeze_rows=fits_frozen(header, placed))
     colour_values(w, column_range(cols, "RAG", n, header), RAG_COLOURS)
     percent_bar(w, column_range(cols, "% complete", n, header))
     overdue = formats.get(bg_color="#FFC7CE", font_color="#9C0006", bold=True)
@@ -123,7 +130,7 @@ def timeline_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
     _progress_chart(book, w, progress, pcols, left, len(cols) + 1)
     header = main_header_row(summary)
     write_table(w, header, 0, "tblTimeline", frame, cols)
-    page_setup(w.sheet, header, freeze_cols=3)
+    page_setup(w.sheet, header, freeze_cols=3, freeze_rows=fits_frozen(header, summary))
     dated = [i for i, c in enumerate(cols) if c.kind == "percent"]
     if dated:
         cells = (f"{xl_rowcol_to_cell(header + 1, dated[0])}:"

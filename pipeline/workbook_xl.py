@@ -36,6 +36,7 @@ INT_FORMAT = "0"
 TABLE_STYLE = "Table Style Medium 2"
 MAX_LINKS = 65_000  # Excel allows 65,530 hyperlinks a sheet
 MAX_URL = 2_000  # and 2,079 characters a link
+MAX_FROZEN_PIXELS = 420  # the most a summary above a table may take of the screen, frozen
 LINE_HEIGHT = 15.0  # points, Calibri 11
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
@@ -136,12 +137,11 @@ class SheetWriter:
         if missing(value):
             return
         kind, sheet = spec.kind, self.sheet
-        if kind in ("date", "datetime"):
-            sheet.write_datetime(row, col, _as_datetime(value), self.formats.cell(kind))
-        elif kind in ("percent", "change"):
-            sheet.write_number(row, col, float(value) / 100.0, self.formats.cell(kind))
-        elif kind == "int":
-            sheet.write_number(row, col, int(value), self.formats.cell(kind))
+        if kind in ("date", "datetime") and (when := _as_datetime(value)) is not None:
+            sheet.write_datetime(row, col, when, self.formats.cell(kind))
+        elif kind in ("percent", "change", "int") and _finite(value):
+            number = float(value) / 100.0 if kind != "int" else int(value)
+            sheet.write_number(row, col, number, self.formats.cell(kind))
         elif kind == "link" and isinstance(value, Link):
             self.link(row, col, value)
         else:
@@ -157,14 +157,27 @@ class SheetWriter:
                              tip="Open this paper's copy in raw/")
 
 
-def _as_datetime(value: Any) -> dt.datetime:
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
+def _as_datetime(value: Any) -> dt.datetime | None:
+    """``value`` as a naive datetime Excel can hold (1900 to 9999), else None (it is shown as text)."""
+    try:
+        if isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
+        elif not isinstance(value, dt.date):
+            value = pd.Timestamp(value).to_pydatetime()
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if not 1900 <= value.year <= 9999:
+        return None
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    return pd.Timestamp(value).to_pydatetime().replace(tzinfo=None)
+    return dt.datetime(value.year, value.month, value.day)
+
+
+def _finite(value: Any) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _shown_length(value: Any) -> int:
@@ -284,6 +297,12 @@ def _fit_rows(w: SheetWriter, top: int, cols: Sequence[Col], widths: list[float]
     return heights
 
 
+def pixels_above(row: int, heights: dict[int, float]) -> int:
+    """The on-screen height of the rows above ``row`` (the title row is 21 points, others 15 unless set)."""
+    points = sum(heights.get(r, 21.0 if r == 0 else LINE_HEIGHT) for r in range(row))
+    return int(points * 4 / 3)
+
+
 def rows_for(pixels: int, first: int, heights: dict[int, float]) -> int:
     """How many rows from ``first`` down it takes to cover ``pixels`` (default rows are 20 px)."""
     row, covered = first, 0.0
@@ -320,9 +339,14 @@ def sheet_heading(w: SheetWriter, title: str, note: str) -> None:
     w.sheet.write_string(1, 0, note, w.formats.note)
 
 
-def page_setup(sheet: Worksheet, header_row: int, freeze_cols: int = 0) -> None:
-    """Frozen headers on screen; landscape A4, one page wide, headers repeated, page numbers."""
-    sheet.freeze_panes(header_row + 1, freeze_cols)
+def page_setup(sheet: Worksheet, header_row: int, freeze_cols: int = 0, freeze_rows: bool = True) -> None:
+    """Frozen headers on screen; landscape A4, one page wide, headers repeated, page numbers.
+
+    ``freeze_rows`` False freezes only the columns: for a summary above the table so tall that
+    freezing down to the header would leave little room to scroll (many plans). Excel then shows
+    the table's headers in place of the column letters while scrolling through it.
+    """
+    sheet.freeze_panes(header_row + 1 if freeze_rows else 0, freeze_cols)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)

@@ -395,3 +395,32 @@ def test_real_papers_one_dashboard_row_per_action(tmp_path: Path) -> None:
     assert sorted(r["Action id"] for r in rows) == sorted(actions["action_id"])
     papers = _rows(wb["Sources"], "tblSources")
     assert len(papers) == len(result.tables["documents"])
+
+
+def test_many_plans_freeze_only_the_columns(tmp_path: Path) -> None:
+    actions = [{"action_id": f"a{i}", "organisation": f"Council {i}", "plan": f"Plan {i}", "ref": "1",
+                "description": "An action"} for i in range(30)]
+    snapshots = [{"action_id": f"a{i}", "doc_id": "d", "as_of": D(2021, 3, 31), "percent_complete": 10.0}
+                 for i in range(30)]
+    path = tmp_path / "tracker.xlsx"
+    write_workbook({"actions": schema.conform("actions", actions),
+                    "snapshots": schema.conform("snapshots", snapshots)}, path)
+    wb = _load(path)
+    assert len(_rows(wb["Dashboard"], "tblPlanSummary")) == 31  # 30 plans and the total
+    assert wb["Dashboard"].freeze_panes == "D1"  # 30 plans above the table: frozen, they would fill the screen
+    assert wb["Timeline"].freeze_panes == "D1"
+    assert wb["Progress history"].freeze_panes == "D4"
+
+
+def test_values_excel_cannot_show_as_numbers_are_kept_as_text(tmp_path: Path) -> None:
+    tables = _tables()
+    actions = tables["actions"].copy()
+    actions.loc[0, "due_date"] = D(202, 12, 31)  # a typo'd year: before Excel's calendar starts
+    snaps = tables["snapshots"].copy()
+    snaps.loc[1, "percent_complete"] = float("inf")
+    tables.update(actions=actions, snapshots=snaps)
+    path = tmp_path / "tracker.xlsx"
+    write_workbook(tables, path, run_info=RUN)
+    dash = {r["Action id"]: r for r in _rows(_load(path)["Dashboard"], "tblActions")}
+    assert dash["a10"]["Due date"] == "0202-12-31"
+    assert dash["a10"]["% complete"] == "inf"
