@@ -16,7 +16,8 @@ Besides the contract's tables, :func:`consolidate` returns:
 - ``not_reported``: actions a plan's latest paper leaves out (for ``action_not_reported``);
 - ``document_plans``: doc_id, organisation, plan of every paper with actions;
 - ``consolidation_findings``: ``action_match_uncertain``, ``plan_match_uncertain``,
-  ``snapshot_disagreement``, ``item_link_uncertain`` (all warnings), also in ``findings``.
+  ``snapshot_disagreement``, ``item_link_uncertain`` (warnings) and ``action_renumbered`` (info).
+  ``findings`` already holds them, after the papers' own findings: add one or the other, not both.
 """
 
 from __future__ import annotations

@@ -21,10 +21,9 @@ from pipeline.plans import slug
 CONTENT: tuple[tuple[str, ...], ...] = (("percent_complete", "percent_raw"), ("rag",), ("status_text",),
                                         ("decisions",))
 PERCENT_TOLERANCE = 0.5
-DECISION_PREFIX = re.compile(
-    r"(?:^|(?<=[.;!?])\s+|\s*;\s*)"
-    r"(?P<date>\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4})"
-    r"\s*[:\-–—]\s*")
+DECISION_DATE = re.compile(
+    r"(?P<date>\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})(?![\d/.-])"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4})\s*(?P<sep>[:\-–—])\s*")
 NOT_REPORTED_COLUMNS = ["action_id", "plan", "organisation", "last_reported_doc_id", "last_reported_on",
                         "latest_doc_id", "latest_report_date"]
 TARGET_CHANGE_COLUMNS = ["action_id", "doc_id", "as_of", "old_due_date", "new_due_date", "source", "days_slipped"]
@@ -151,6 +150,18 @@ def original_due_date(group: list[dict[str, Any]]) -> dt.date | None:
 # --- decisions ------------------------------------------------------------------------------
 
 
+def _decision_marks(text: str) -> list[re.Match[str]]:
+    """Date prefixes that start a decision: at the start, or after a sentence ends, or (with a
+    colon) after any space; '... due 1.4.21 - then review' is not one."""
+    marks = []
+    for m in DECISION_DATE.finditer(text):
+        before = text[: m.start()].rstrip()
+        at_start = not before or before[-1] in ".;!?"
+        if at_start or (m.group("sep") == ":" and before != text[: m.start()]):
+            marks.append(m)
+    return marks
+
+
 def split_decisions(text: str | None) -> list[tuple[dt.date | None, str]]:
     """'1.3.21: Change target date to May 2021' -> [(2021-03-01, 'Change target date to May 2021')].
 
@@ -158,7 +169,7 @@ def split_decisions(text: str | None) -> list[tuple[dt.date | None, str]]:
     """
     if not text or not text.strip():
         return []
-    marks = list(DECISION_PREFIX.finditer(text))
+    marks = _decision_marks(text)
     parts: list[tuple[dt.date | None, str]] = []
     head = text[: marks[0].start()] if marks else text
     if head.strip(" ;."):

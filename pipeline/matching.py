@@ -6,11 +6,13 @@ where the paper numbers actions, else by its description (rapidfuzz, :func:`text
 description) as first reported, so the id does not depend on when a paper arrived.
 
 A match that is not certain is made or refused openly, as an ``action_match_uncertain``
-finding (warning): a number whose description has changed beyond recognition, a description
-that matches two actions about equally, a description that almost matches (within
-``NEAR_MISS`` points below the threshold) and so is read as a new action, an action matched by
-its description under another number. A paper that looks like a known plan by its title but
-whose numbered actions describe different things starts its own plan, with a
+finding (warning): a number whose description has changed beyond recognition (matched by its
+number), a description that matches two actions about equally (matched to the better), a
+description that almost matches (within ``NEAR_MISS`` points below the threshold: read as a new
+action). An action matched by its description under another number is an ``action_renumbered``
+finding (info). A paper that looks like a known plan by its title but
+whose numbered actions mostly describe different things (and whose descriptions are mostly
+not the plan's under other numbers) starts its own plan, with a
 ``plan_match_uncertain`` finding (warning).
 """
 
@@ -148,7 +150,7 @@ def choose_plan(ident: Identity, actions: list[dict[str, Any]], plans: list[Plan
             continue  # two named organisations never share a plan
         named = any(names_match(ident.plan_key, n, threshold) for n in plan.names)
         overlap, shared, conflicts = _evidence(plan, actions, threshold)
-        if shared >= 2 and conflicts * 2 > shared:
+        if shared >= 2 and conflicts * 2 > shared and overlap < OVERLAP:
             if named and same_org:
                 findings.append(finding(
                     "plan_match_uncertain", doc_id, None, "title", ident.plan,
@@ -239,8 +241,10 @@ def _by_description(m: _Matcher, actions: list[dict[str, Any]]) -> list[dict[str
                    f"{k.texts[-1]!r} (score {scores[(i, j)]:.0f})")
         ref = norm_ref(a.get("ref"))
         if ref and k.ref and ref != k.ref:
-            m.note(a, k.action_id, f"numbered {a.get('ref')} here, matched by its description to the action "
-                   f"numbered {k.ref} before (score {scores[(i, j)]:.0f})")
+            m.findings.append(finding(
+                "action_renumbered", m.doc_id, k.action_id, "ref", a.get("ref"),
+                f"numbered {a.get('ref')} here, matched by its description to the action numbered {k.ref} before "
+                f"(score {scores[(i, j)]:.0f})", severity="info"))
         m.take(a, k)
         done.add(i)
     left = [a for i, a in enumerate(actions) if i not in done]

@@ -50,7 +50,7 @@ class Identity:
 
     organisation: str | None  # as configured or as written in the title
     plan: str | None  # the plan's name for people
-    org_key: str  # slug of the organisation ('' when unknown)
+    org_key: str  # the organisation normalised for comparison ('' when unknown)
     plan_key: str  # the plan's name normalised for comparison ('' when the title names none)
 
 
@@ -58,18 +58,19 @@ def organisation_from_path(source_path: str | None, patterns: dict[str, str]) ->
     """The organisation whose shared-folder sub-folder glob matches the paper's folder.
 
     Paths under ``raw/`` mirror the shared folder, so the folders after the last ``raw`` part are
-    the shared folder's sub-folders. A glob matches one folder name ('borders*') or a path of
-    folders from the top ('councils/borders').
+    the shared folder's sub-folders. A glob matches one folder name ('borders*'), a path of
+    folders from the top ('councils/borders') or the paper's whole path there ('borders/*.docx').
     """
     if not source_path or not patterns:
         return None
-    parts = [p.lower() for p in PurePath(source_path).parts[:-1]]
-    if "raw" in parts:
+    parts = [p.lower() for p in PurePath(source_path).parts]
+    if "raw" in parts[:-1]:
         parts = parts[len(parts) - parts[::-1].index("raw"):]
-    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    folders = ["/".join(parts[: i + 1]) for i in range(len(parts) - 1)]
     for pattern, name in patterns.items():
         glob = pattern.lower().strip("/")
-        if any(fnmatchcase(part, glob) for part in parts) or any(fnmatchcase(p, glob) for p in prefixes):
+        paths = [*folders, "/".join(parts)] if "/" in glob else folders
+        if any(fnmatchcase(part, glob) for part in parts[:-1]) or any(fnmatchcase(p, glob) for p in paths):
             return name
     return None
 
@@ -134,7 +135,12 @@ def identify(document: dict[str, Any], organisations: dict[str, str]) -> Identit
     in_title = organisation_in_title(title)
     organisation = organisation_from_path(document.get("source_path"), organisations) or in_title
     name = plan_name(title, document.get("report_ref"), in_title)
-    return Identity(organisation, name, slug(organisation), plan_key(name))
+    return Identity(organisation, name, organisation_key(organisation), plan_key(name))
+
+
+def organisation_key(organisation: str | None) -> str:
+    """'The Kelvindale Council' and 'Kelvindale' compare equal."""
+    return " ".join(w for w in slug(organisation).split() if w not in {"the", "council"})
 
 
 def names_match(a: str, b: str, threshold: float) -> bool:

@@ -25,7 +25,7 @@ from papers import (
 from pipeline import config, history, plans
 from pipeline.config import Settings
 from pipeline.consolidate import consolidate
-from pipeline.reading import read_paper_file
+from pipeline.reading import PaperReading, read_paper_file
 from pipeline.run import run
 
 D = dt.date
@@ -359,9 +359,12 @@ def test_plan_keys_fold_abbreviations() -> None:
     ("/ws/raw/councils/strathmore/update.docx", "Strathmore Council"),
     ("/ws/raw/update.docx", None),
     ("/srv/raw/ws/raw/other/update.docx", None),  # only folders under the last raw/ count
+    ("/ws/raw/kelvindale.docx", None),  # a file is not a folder
+    ("/ws/raw/islands/update.xlsx", "Islands Council"),  # a pattern over the path
 ])
 def test_organisation_from_a_sub_folder(path: str, organisation: str | None) -> None:
-    mapping = {"kelvindale": "Kelvindale Council", "councils/strath*": "Strathmore Council", "ws": "Not this"}
+    mapping = {"kelvindale*": "Kelvindale Council", "councils/strath*": "Strathmore Council", "ws": "Not this",
+               "islands/*.xlsx": "Islands Council"}
     assert plans.organisation_from_path(path, mapping) == organisation
 
 
@@ -371,6 +374,7 @@ def test_organisation_from_a_sub_folder(path: str, organisation: str | None) -> 
      [(D(2021, 3, 1), "Maintain overall timescale."), (D(2021, 4, 12), "Extend to August.")]),
     ("Agreed by CMT. 3 May 2021: Close the action", [(None, "Agreed by CMT."), (D(2021, 5, 3), "Close the action")]),
     ("Report due 1.4.21 - then review", [(None, "Report due 1.4.21 - then review")]),
+    ("1.3.21: Extend to June 12.4.21: Close", [(D(2021, 3, 1), "Extend to June"), (D(2021, 4, 12), "Close")]),
     ("", []),
 ])
 def test_decisions_with_a_date_prefix(text: str, parts: list[tuple[dt.date | None, str]]) -> None:
@@ -397,3 +401,52 @@ def test_target_history_counts_each_move_once() -> None:
 def test_original_due_date_is_null_when_never_revised() -> None:
     rows = _rows((D(2021, 3, 1), D(2021, 6, 30), None), (D(2021, 6, 1), D(2021, 6, 30), None))
     assert history.original_due_date(history.records(rows)) is None
+
+
+def _reading(doc_id: str, when: dt.date, refs_and_texts: list[tuple[str | None, str]],
+             title: str = KELVINDALE) -> PaperReading:
+    document = {"doc_id": doc_id, "file_name": f"{doc_id}.docx", "source_path": f"/ws/raw/{doc_id}.docx",
+                "format": "docx", "title": title, "report_ref": None, "report_date": when,
+                "committee_date": None, "status": "extracted", "error": None, "n_actions": len(refs_and_texts)}
+    actions = [{"doc_id": doc_id, "local_id": i, "ref": ref, "description": text, "due_date": None,
+                "original_due_date": None} for i, (ref, text) in enumerate(refs_and_texts)]
+    snaps = [{"doc_id": doc_id, "local_id": i, "as_of": when, "percent_complete": 10.0 * i, "is_current": True}
+             for i in range(len(actions))]
+    return PaperReading(document=document, actions=actions, snapshots=snaps)
+
+
+def _matched(readings: list[PaperReading]) -> tuple[dict[tuple[str, str | None], str], list[tuple[str, str]]]:
+    t = consolidate(readings, config.load(None))
+    rows = t["rows"]
+    ids = {(str(r["doc_id"]), r["ref"]): str(r["action_id"]) for r in rows.to_dict("records")}
+    return ids, [(str(f["check"]), str(f["severity"])) for f in t["consolidation_findings"].to_dict("records")]
+
+
+def test_renumbered_actions_follow_their_descriptions() -> None:
+    d = DESCRIPTIONS
+    first = _reading("p1", SEPTEMBER, [("1.1", d["1.1"]), ("1.2", d["1.2"]), ("3.1", d["3.1"])])
+    later = _reading("p2", DECEMBER, [("1.1", d["1.2"]), ("1.2", d["1.1"]), ("4.1", d["3.1"])])
+    ids, found = _matched([first, later])
+    assert (ids[("p2", "1.1")], ids[("p2", "1.2")], ids[("p2", "4.1")]) == \
+        (ids[("p1", "1.2")], ids[("p1", "1.1")], ids[("p1", "3.1")])
+    assert found == [("action_renumbered", "info")] * 3
+
+
+def test_a_number_whose_words_changed_is_matched_by_number_with_a_finding() -> None:
+    first = _reading("p1", SEPTEMBER, [("1.1", DESCRIPTIONS["1.1"]), ("1.2", DESCRIPTIONS["1.2"])])
+    later = _reading("p2", DECEMBER, [("1.1", DESCRIPTIONS["1.1"]), ("1.2", "Commission an external review")])
+    ids, found = _matched([first, later])
+    assert ids[("p2", "1.2")] == ids[("p1", "1.2")]
+    assert found == [("action_match_uncertain", "warning")]
+
+
+def test_a_description_close_to_two_actions_is_a_finding() -> None:
+    first = _reading("p1", SEPTEMBER, [(None, "Review the scheme of delegation for officers"),
+                                       (None, "Review the scheme of delegation for members")])
+    later = _reading("p2", DECEMBER, [(None, "Review the scheme of delegation")])
+    t = consolidate([first, later], config.load(None))
+    ids = dict(zip(t["rows"]["description"], t["rows"]["action_id"], strict=True))
+    # a tie: matched to one of them (the first reported), and a finding says so
+    assert ids["Review the scheme of delegation"] == ids["Review the scheme of delegation for officers"]
+    assert list(t["consolidation_findings"]["check"]) == ["action_match_uncertain"]
+    assert "about equally" in t["consolidation_findings"]["message"][0]
