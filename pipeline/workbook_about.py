@@ -12,14 +12,23 @@ from pipeline import __version__
 from pipeline import workbook_views as views
 from pipeline.workbook_inputs import STATUS_LABELS, Inputs, missing, val
 from pipeline.workbook_text import CHECK_CHARS_REMOVED, CHECK_TRUNCATED, clean_text
-from pipeline.workbook_xl import Col, Formats, SheetWriter, sheet_heading, write_table
+from pipeline.workbook_xl import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    Col,
+    Formats,
+    Link,
+    SheetWriter,
+    sheet_heading,
+    write_table,
+)
 
 SHEETS = [
-    ("Dashboard", "Every action at its latest snapshot: owner, dates, % complete, RAG, overdue; beside it, "
-                  "counts by plan and a chart of the RAG mix."),
+    ("Dashboard", "Every action at its latest snapshot: owner, dates, % complete, RAG, overdue; above it, "
+                  "a chart of the RAG mix and counts by plan."),
     ("Progress history", "Every snapshot, one row per action per as-of date, with the commentary."),
-    ("Timeline", "Actions down, as-of dates across, % complete in the cells; average progress per plan "
-                 "and its chart beside."),
+    ("Timeline", "Actions down, as-of dates across, % complete in the cells; above it, average progress "
+                 "per plan and its chart."),
     ("Target changes", "Every revision of a due date: old, new, days slipped, the paper."),
     ("Registers", "Issues, risks, change requests and targets for the next period."),
     ("Data quality", "The checks' findings, errors first, each linked to its paper."),
@@ -47,6 +56,9 @@ CONVENTIONS = [
     ("Reproducible", "The same papers give the same workbook byte for byte; its document date is the "
                      "latest date in the papers, not the time of the run."),
 ]
+
+
+FIRST_WIDTH, SECOND_WIDTH = 46, 100
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,13 @@ def _run_table(w: SheetWriter, top: int, rows: list[tuple[str, Any, Col]]) -> in
         w.text(i, 0, item)
         if missing(value):
             w.text(i, 1, "none")
+        elif spec.kind in ("date", "datetime", "int"):  # numbers left-aligned, under the text values
+            number_format = {"date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "int": "0"}[spec.kind]
+            fmt = w.formats.get(num_format=number_format, align="left", valign="top")
+            if spec.kind == "int":
+                w.sheet.write_number(i, 1, int(value), fmt)
+            else:
+                w.sheet.write_datetime(i, 1, value, fmt)
         else:
             w.cell(i, 1, value, spec)
     last = top + max(len(rows), 1)
@@ -103,41 +122,30 @@ def _run_table(w: SheetWriter, top: int, rows: list[tuple[str, Any, Col]]) -> in
     return last
 
 
-def _sheet_guide(w: SheetWriter, top: int) -> int:
-    for i, (name, what) in enumerate(SHEETS, start=top + 1):
-        w.sheet.write_url(i, 0, f"internal:'{name}'!A1", w.formats.cell("link"), string=name,
-                          tip=f"Go to {name}")
-        w.text(i, 1, what, wrap=True)
-    last = top + len(SHEETS)
-    w.sheet.add_table(top, 0, last, 1, {
-        "name": "tblSheets", "style": "Table Style Light 9",
-        "columns": [{"header": "Sheet", "header_format": w.formats.header},
-                    {"header": "What it shows", "header_format": w.formats.header}]})
-    return last
-
-
 def about_sheet(book: Workbook, formats: Formats, inp: Inputs, info: RunInfo) -> None:
     sheet = book.add_worksheet("About")
     sheet.set_tab_color("#7F7F7F")
     w = SheetWriter(sheet, formats)
     sheet_heading(w, "About this workbook",
                   "Written by bvtrack from the council Best Value audit progress papers listed below.")
-    sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 1, 100)
-    sheet.set_column(2, 3, 14)
+    sheet.set_column(0, 0, FIRST_WIDTH)
+    sheet.set_column(1, 1, SECOND_WIDTH)
     row = _run_table(w, 2, run_rows(inp, info)) + 2
     sheet.write_string(row, 0, "Sheets", formats.get(bold=True))
-    row = _sheet_guide(w, row + 1) + 2
+    guide = views.frame(({"Sheet": Link(f"internal:'{name}'!A1", name, tip=f"Go to {name}"), "What it shows": what}
+                         for name, what in SHEETS), [Col("Sheet"), Col("What it shows")])
+    row = write_table(w, row + 1, 0, "tblSheets", guide, [Col("Sheet", "link", width=FIRST_WIDTH),
+                      Col("What it shows", width=SECOND_WIDTH, wrap=True)]).last_row + 2
     sheet.write_string(row, 0, "How to read it", formats.get(bold=True))
     conventions = views.frame(({"Topic": t, "How to read it": h} for t, h in CONVENTIONS),
                               [Col("Topic"), Col("How to read it")])
     row = write_table(w, row + 1, 0, "tblConventions", conventions,
-                      [Col("Topic", width=26), Col("How to read it", width=100, wrap=True)]).last_row + 2
+                      [Col("Topic", width=FIRST_WIDTH), Col("How to read it", width=SECOND_WIDTH, wrap=True)]
+                      ).last_row + 2
     sheet.write_string(row, 0, "Papers", formats.get(bold=True))
-    papers = views.sources(inp)
-    write_table(w, row + 1, 0, "tblPapers", papers,
-                [Col("Paper", "link", width=26), Col("Title", width=100, wrap=True),
-                 Col("Report date", "date", width=14), Col("Status", width=14)])
+    write_table(w, row + 1, 0, "tblPapers", views.sources(inp),
+                [Col("Paper", "link", width=FIRST_WIDTH), Col("Title", width=SECOND_WIDTH, wrap=True),
+                 Col("Report date", "date", width=13), Col("Status", width=13)])
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)

@@ -56,10 +56,12 @@ class Col:
 
 @dataclass(frozen=True)
 class Link:
-    """A hyperlink cell: ``target`` is a path relative to the workbook's folder (or absolute)."""
+    """A hyperlink cell: ``target`` is a file path relative to the workbook's folder (or absolute),
+    or ``internal:'Sheet'!A1`` for a place in the workbook."""
 
     target: str
     text: str
+    tip: str = "Open this paper's copy in raw/"
 
 
 def missing(value: Any) -> bool:
@@ -153,8 +155,8 @@ class SheetWriter:
             return
         self.links += 1
         fmt = self.formats.cell("link", quote=is_formula_like(link.text))
-        self.sheet.write_url(row, col, "external:" + link.target, fmt, string=link.text,
-                             tip="Open this paper's copy in raw/")
+        url = link.target if link.target.startswith("internal:") else "external:" + link.target
+        self.sheet.write_url(row, col, url, fmt, string=link.text, tip=link.tip)
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:

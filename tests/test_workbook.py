@@ -255,6 +255,9 @@ def test_registers_and_about(book: Any) -> None:
     assert about["bvtrack version"] == __version__
     assert (about["Papers seen"], about["  Quarantined"], about["Actions"]) == (3, 1, 3)
     assert about["Latest as-of date"] == dt.datetime(2021, 2, 15)
+    guide = _cell(wb["About"], "tblSheets", "Sheet")
+    assert (guide.value, guide.hyperlink.location) == ("Dashboard", "'Dashboard'!A1")
+    assert [r["Sheet"] for r in _rows(wb["About"], "tblSheets")] == SHEETS[:-1]
     papers = [r["Paper"] for r in _rows(wb["About"], "tblPapers")]
     assert papers == [r["Paper"] for r in _rows(wb["Sources"], "tblSources")]
 
