@@ -68,7 +68,8 @@ def consolidate(readings: list[PaperReading], settings: Settings) -> dict[str, p
         row.update(organisation=plan.organisation, plan=plan.name)
     rows_df = pd.DataFrame(rows)
     snaps_df = pd.DataFrame(snaps)
-    tables = _history(rows_df, snaps_df, documents, findings)
+    tables, disagreements = _history(rows_df, snaps_df, documents)
+    findings.extend(disagreements)
     items, item_findings = link_items([i for r in readings for i in r.items], rows, doc_plan,
                                       settings.match_threshold)
     findings.extend(item_findings)
@@ -87,15 +88,14 @@ def consolidate(readings: list[PaperReading], settings: Settings) -> dict[str, p
     return tables
 
 
-def _history(rows: pd.DataFrame, snaps: pd.DataFrame, documents: pd.DataFrame,
-             findings: list[Finding]) -> dict[str, pd.DataFrame]:
+def _history(rows: pd.DataFrame, snaps: pd.DataFrame,
+             documents: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], list[Finding]]:
     if rows.empty:
         return {"actions": schema.empty("actions"), "snapshots": schema.empty("snapshots"),
                 "target_changes": pd.DataFrame(columns=history.TARGET_CHANGE_COLUMNS),
                 "decisions": pd.DataFrame(columns=history.DECISION_COLUMNS),
-                "not_reported": pd.DataFrame(columns=history.NOT_REPORTED_COLUMNS)}
+                "not_reported": pd.DataFrame(columns=history.NOT_REPORTED_COLUMNS)}, []
     reconciled, disagreements = history.reconcile_snapshots(snaps, documents) if len(snaps) else ([], [])
-    findings.extend(disagreements)
     return {
         "actions": actions_table(rows),
         "snapshots": schema.conform("snapshots", reconciled) if reconciled else schema.empty("snapshots"),
@@ -103,14 +103,14 @@ def _history(rows: pd.DataFrame, snaps: pd.DataFrame, documents: pd.DataFrame,
         "decisions": history.decisions(snaps, documents) if len(snaps) else
         pd.DataFrame(columns=history.DECISION_COLUMNS),
         "not_reported": history.not_reported(rows),
-    }
+    }, disagreements
 
 
 def actions_table(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per action: its latest stated attributes, where it was first and last seen, and
     the earliest target ever stated."""
     out = []
-    for aid, group in history._by_action(rows).items():
+    for aid, group in history.by_action(rows).items():
         latest = group[-1]
         action: dict[str, Any] = {"action_id": aid, "organisation": latest["organisation"], "plan": latest["plan"]}
         for name in ACTION_ATTRIBUTES:

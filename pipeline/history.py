@@ -107,7 +107,7 @@ def target_changes(rows: pd.DataFrame) -> pd.DataFrame:
     rows in paper order.
     """
     out: list[dict[str, Any]] = []
-    for aid, group in _by_action(rows).items():
+    for aid, group in by_action(rows).items():
         stated: set[dt.date] = set()
         pairs: set[tuple[dt.date, dt.date]] = set()
         previous: dt.date | None = None
@@ -129,7 +129,7 @@ def target_changes(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, columns=TARGET_CHANGE_COLUMNS)
 
 
-def _by_action(rows: pd.DataFrame) -> dict[Any, list[dict[str, Any]]]:
+def by_action(rows: pd.DataFrame) -> dict[Any, list[dict[str, Any]]]:
     grouped: dict[Any, list[dict[str, Any]]] = {}
     for r in records(rows):
         grouped.setdefault(r["action_id"], []).append(r)

@@ -190,11 +190,11 @@ def make_pdf_update(path: Path, title: str, report_date: dt.date, actions: Seque
     body = styles["BodyText"]
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=True)
     headers = ["Ref", "Agreed Action", "Lead Officer", "Target Date", "Current Progress", "Commentary"]
-    data: list[list[Any]] = [headers]
+    data: list[list[Any]] = [[Paragraph(h, body) for h in headers]]
     for a in actions:
         data.append([_text(a.get("ref")), Paragraph(a["description"], body), _text(a.get("lead")),
                      _text(a.get("due")), _text(a.get("progress")), Paragraph(_text(a.get("commentary")), body)])
-    table = Table(data, colWidths=[40, 260, 110, 80, 70, 200], repeatRows=1)
+    table = Table(data, colWidths=[35, 220, 95, 70, 70, 200], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     doc.build([Paragraph(title, styles["Title"]), Paragraph(_long(report_date), body), Spacer(1, 12), table])
     return path

@@ -450,3 +450,21 @@ def test_a_description_close_to_two_actions_is_a_finding() -> None:
     assert ids["Review the scheme of delegation"] == ids["Review the scheme of delegation for officers"]
     assert list(t["consolidation_findings"]["check"]) == ["action_match_uncertain"]
     assert "about equally" in t["consolidation_findings"]["message"][0]
+
+
+@pytest.mark.parametrize("named_first", [True, False])
+def test_a_paper_that_does_not_name_its_council_joins_the_plan_it_continues(tmp_path: Path,
+                                                                            named_first: bool) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    if named_first:
+        september_update(inp / "update.docx")
+        december_summary(inp / "summary.xlsx", title="Best Value Action Plan: Quarterly Summary")
+    else:
+        september_update(inp / "update.docx", title="Best Value Action Plan")
+        december_summary(inp / "summary.xlsx")
+    t = _run(inp, tmp_path / "ws")
+    _ids(t)  # one id per number across both papers
+    assert len(t["actions"]) == 6
+    assert set(t["actions"]["organisation"]) == {"Kelvindale Council"}
+    assert list(t["not_reported"]["action_id"]) == [_ids(t)["2.2"]]
