@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
 STATUS_LABELS = {"extracted": "Extracted", "no_actions": "No actions", "quarantined": "Quarantined"}
 TARGET_CHANGE_COLUMNS = ("action_id", "doc_id", "as_of", "old_due_date", "new_due_date", "source")
 
+
 def val(row: dict[str, Any] | None, key: str) -> Any:
     if row is None:
         return None
@@ -34,13 +35,15 @@ def val(row: dict[str, Any] | None, key: str) -> Any:
     return None if missing(value) else value
 
 
-def sort_key(value: Any) -> tuple[int, Any]:
-    """A sort key that puts missing values last and never compares unlike types."""
+def sort_key(value: Any) -> tuple[int, int, Any]:
+    """A sort key: numbers and dates, then text (ignoring case), then missing; never compares unlike types."""
     if missing(value):
-        return (1, "")
+        return (1, 0, "")
     if isinstance(value, dt.date):
-        return (0, value.toordinal())
-    return (0, value) if isinstance(value, int | float) else (0, str(value).casefold())
+        return (0, 0, value.toordinal())
+    if isinstance(value, int | float):
+        return (0, 0, value)
+    return (0, 1, str(value).casefold())
 
 
 def ref_key(ref: Any) -> tuple[Any, ...]:
@@ -58,10 +61,6 @@ def ref_key(ref: Any) -> tuple[Any, ...]:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
-
-
-def ordered(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
-    return sorted(rows, key=key)
 
 
 def frame(rows: Iterable[dict[str, Any]], cols: list[Col]) -> pd.DataFrame:
@@ -83,9 +82,9 @@ def paper_link(document: dict[str, Any], out_dir: Path) -> Link:
         workspace = Path(os.path.abspath(out_dir)).parent
         if path.is_relative_to(workspace):
             parts = [os.pardir, *path.relative_to(workspace).parts]
-        elif "raw" in path.parts[:-1]:
-            below = len(path.parts) - 1 - path.parts[::-1].index("raw")
-            parts = [os.pardir, "raw", *path.parts[below + 1:]]
+        elif "raw" in (folders := path.parts[:-1]):
+            below = len(folders) - folders[::-1].index("raw")  # just below the last raw/
+            parts = [os.pardir, "raw", *path.parts[below:]]
     return Link("/".join(parts).replace("#", "%23"), name)
 
 
@@ -144,7 +143,7 @@ class Inputs:
             self.doc_plan[doc_id] = max(seen, key=lambda p: (seen[p], sort_key(p[0]), sort_key(p[1])))
 
     def action_rank(self, action_id: Any) -> tuple[Any, ...]:
-        return self.rank.get(action_id, ((2, ""), sort_key(action_id)))
+        return self.rank.get(action_id, ((2, 0, ""), sort_key(action_id)))  # unknown actions last
 
     def action_columns(self, action_id: Any) -> dict[str, Any]:
         action = self.actions.get(action_id)

@@ -112,6 +112,8 @@ def clean_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFram
     out: dict[str, pd.DataFrame] = {}
     for name in sorted(tables):
         frame = tables[name]
+        if not isinstance(frame, pd.DataFrame):
+            continue
         replaced: dict[str, pd.Series] = {}
         for column in frame.columns:
             if frame[column].dtype.kind in "biufcmM":

@@ -427,3 +427,14 @@ def test_values_excel_cannot_show_as_numbers_are_kept_as_text(tmp_path: Path) ->
     dash = {r["Action id"]: r for r in _rows(_load(path)["Dashboard"], "tblActions")}
     assert dash["a10"]["Due date"] == "0202-12-31"
     assert dash["a10"]["% complete"] == "inf"
+
+
+def test_an_action_without_snapshots_links_its_last_paper_from_the_rows(tmp_path: Path) -> None:
+    tables = _tables()
+    tables["snapshots"] = tables["snapshots"][tables["snapshots"]["action_id"] != "m1"]
+    tables["rows"] = pd.DataFrame([{"action_id": "m1", "doc_id": "d1"}, {"action_id": "m1", "doc_id": "d2"}])
+    path = tmp_path / "tracker.xlsx"
+    write_workbook(tables, path, run_info=RUN)
+    dash = {r["Action id"]: r for r in _rows(_load(path)["Dashboard"], "tblActions")}
+    assert (dash["m1"]["Paper"], dash["m1"]["% complete"], dash["m1"]["Overdue"]) == (
+        "sbc_update_2021-02.docx", None, None)
