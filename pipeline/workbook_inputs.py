@@ -103,7 +103,7 @@ class Inputs:
     docs: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, Link] = field(default_factory=dict)
     rank: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    doc_plan: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    doc_plan: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # the consolidation's, else guessed
 
     @classmethod
     def build(cls, tables: dict[str, pd.DataFrame], out_dir: Path) -> Inputs:
@@ -121,6 +121,10 @@ class Inputs:
             rows=tables.get("rows", pd.DataFrame()), out_dir=out_dir,
         )
         inp._index()
+        plans = tables.get("document_plans")
+        if plans is not None and {"doc_id", "organisation", "plan"} <= set(plans.columns):
+            inp.doc_plan.update({r["doc_id"]: (val(r, "organisation"), val(r, "plan")) for r in records(plans)
+                                 if not missing(r["doc_id"])})
         return inp
 
     def _index(self) -> None:

@@ -10,7 +10,9 @@ workbook shows and returns one finding per changed cell:
 | ``text_chars_removed`` | warning | a text held characters Excel cannot store; they were removed |
 | ``text_truncated`` | warning | a text was longer than 32,767 characters; it was cut, ending in ``[… cut]`` |
 
-Text in the findings table itself is cleaned without a further finding.
+Only the tables the workbook shows are cleaned: ``documents``, ``actions``, ``snapshots``,
+``items`` and ``target_changes`` with findings; ``findings`` (already findings) and
+``document_plans`` (names also in ``actions``) silently. Other tables pass through unchanged.
 
 :func:`is_formula_like` names the strings a spreadsheet could take for a formula (OWASP's
 CSV-injection triggers); the workbook writes those as text with a quote prefix.
@@ -31,6 +33,8 @@ CHECK_CHARS_REMOVED = "text_chars_removed"
 CHECK_TRUNCATED = "text_truncated"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
+REPORTED = ("documents", "actions", "snapshots", "items", "target_changes")
+SILENT = ("findings", "document_plans")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _EXCERPT = 120
 
@@ -88,7 +92,7 @@ def _clean_column(frame: pd.DataFrame, table: str, column: str,
         if not problems:
             continue
         values[i], changed = cleaned, True
-        if table == "findings":
+        if table in SILENT:
             continue
         row = frame.iloc[i]
         for check, message in problems:
@@ -112,7 +116,8 @@ def clean_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFram
     out: dict[str, pd.DataFrame] = {}
     for name in sorted(tables):
         frame = tables[name]
-        if not isinstance(frame, pd.DataFrame):
+        if name not in REPORTED + SILENT or not isinstance(frame, pd.DataFrame):
+            out[name] = frame
             continue
         replaced: dict[str, pd.Series] = {}
         for column in frame.columns:

@@ -76,6 +76,10 @@ SOURCES_COLS = [
 ]
 
 
+REVISION_LABELS = {"bracket": "Original date in brackets beside the new one",
+                   "later paper": "A later paper gives another date"}
+
+
 def to_date(value: Any) -> dt.date | None:
     if missing(value):
         return None
@@ -221,7 +225,8 @@ def target_changes(inp: Inputs) -> pd.DataFrame:
         old, new = to_date(c["old_due_date"]), to_date(c["new_due_date"])
         rows.append({**inp.action_columns(c["action_id"]), "As of": to_date(c["as_of"]), "Old due date": old,
                      "New due date": new, "Days slipped": (new - old).days if old and new else None,
-                     "How it was revised": val(c, "source"), "Paper": inp.paper(c["doc_id"])})
+                     "How it was revised": REVISION_LABELS.get(val(c, "source"), val(c, "source")),
+                     "Paper": inp.paper(c["doc_id"])})
     return frame(rows, TARGET_COLS)
 
 

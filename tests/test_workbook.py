@@ -82,7 +82,7 @@ def _tables() -> dict[str, pd.DataFrame]:
     ]
     changes = pd.DataFrame([{"action_id": "a2", "doc_id": "d2", "as_of": D(2021, 2, 15),
                              "old_due_date": D(2020, 6, 30), "new_due_date": D(2021, 3, 31),
-                             "source": "bracketed original"}])
+                             "source": "bracket"}])
     return {"documents": schema.conform("documents", docs), "actions": schema.conform("actions", actions),
             "snapshots": schema.conform("snapshots", snapshots), "items": schema.conform("items", items),
             "findings": schema.conform("findings", findings), "target_changes": changes}
@@ -190,8 +190,8 @@ def test_dates_and_percentages_are_numbers_with_formats(book: Any) -> None:
     progress = _rows(wb["Timeline"], "tblPlanProgress")
     assert progress[0]["28/09/2020"] == pytest.approx(0.1) and progress[0]["15/02/2021"] == pytest.approx(0.75)
     slipped = _rows(wb["Target changes"], "tblTargetChanges")
-    assert [(r["Old due date"], r["New due date"], r["Days slipped"]) for r in slipped] == [
-        (dt.datetime(2020, 6, 30), dt.datetime(2021, 3, 31), 274)]
+    assert [(r["Old due date"], r["New due date"], r["Days slipped"], r["How it was revised"]) for r in slipped] == [
+        (dt.datetime(2020, 6, 30), dt.datetime(2021, 3, 31), 274, "Original date in brackets beside the new one")]
 
 
 def test_long_text_wraps_in_wide_columns(book: Any) -> None:
@@ -287,6 +287,7 @@ def test_text_excel_cannot_hold_is_cleaned_with_findings(tmp_path: Path) -> None
     snaps = tables["snapshots"].copy()
     snaps.loc[1, "status_text"] = "x" * 40_000
     tables.update(actions=actions, snapshots=snaps)
+    tables["rows"] = pd.DataFrame([{"action_id": "a2", "doc_id": "d2", "description": "Bell\x07"}])  # not shown
     path = tmp_path / "tracker.xlsx"
     found = write_workbook(tables, path, run_info=RUN)
     assert list(found.columns) == list(schema.TABLES["findings"])
@@ -438,3 +439,17 @@ def test_an_action_without_snapshots_links_its_last_paper_from_the_rows(tmp_path
     dash = {r["Action id"]: r for r in _rows(_load(path)["Dashboard"], "tblActions")}
     assert (dash["m1"]["Paper"], dash["m1"]["% complete"], dash["m1"]["Overdue"]) == (
         "sbc_update_2021-02.docx", None, None)
+
+
+def test_the_consolidations_paper_plans_name_each_papers_plan(tmp_path: Path) -> None:
+    tables = _tables()
+    tables["document_plans"] = pd.DataFrame([{"doc_id": "d2", "organisation": "Moray",
+                                              "plan": "BVAR Strategic Action Plan"}])
+    path = tmp_path / "tracker.xlsx"
+    write_workbook(tables, path, run_info=RUN)
+    wb = _load(path)
+    risk = next(r for r in _rows(wb["Registers"], "tblRegisters") if r["Register"] == "Risk")
+    assert (risk["Organisation"], risk["Plan"]) == ("Moray", "BVAR Strategic Action Plan")
+    sources = {r["Paper"]: r for r in _rows(wb["Sources"], "tblSources")}
+    assert sources["sbc_update_2021-02.docx"]["Plan"] == "BVAR Strategic Action Plan"
+    assert sources["sbc_update_2020-09.docx"]["Plan"] == "BV Audit Implementation Plan"  # from its actions
