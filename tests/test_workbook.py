@@ -390,8 +390,12 @@ def test_real_papers_one_dashboard_row_per_action(tmp_path: Path) -> None:
     from pipeline.config import Settings
     from pipeline.run import run
 
-    result = run(tmp_path, Settings(), input_dir=PAPERS, email=False, now=dt.datetime(2021, 6, 1, 12, 0))
+    now = dt.datetime(2021, 6, 1, 12, 0)
+    result = run(tmp_path, Settings(), input_dir=PAPERS, email=False, now=now)
     assert result.workbook is not None
+    first = result.workbook.read_bytes()
+    again = run(tmp_path, Settings(), email=False, now=now).workbook  # rebuilt from raw/
+    assert again is not None and again.read_bytes() == first
     wb = _load(result.workbook)
     rows = _rows(wb["Dashboard"], "tblActions")
     actions = result.tables["actions"]
