@@ -426,7 +426,8 @@ def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
     from pdfplumber.utils.text import WordExtractor
 
     x0, top, x1, bottom = page.bbox
-    chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    chars = [c for c in page.chars
+             if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     words = list(WordExtractor(x_tolerance=3, y_tolerance=3).iter_extract_tuples(chars))
     fills = [((r["x0"], r["top"], r["x1"], r["bottom"]), fill_hex(r.get("non_stroking_color")))
              for r in page.rects if r.get("fill")]
@@ -470,7 +471,7 @@ def drop_repeated_header(base: list[list[Cell]], rows: list[list[Cell]]) -> list
         return rows
     for start in range(min(5, len(base))):
         n = 0
-        while n < len(rows) and start + n < len(base) and row_key(rows[n]) and row_key(rows[n]) == row_key(base[start + n]):
+        while n < len(rows) and start + n < len(base) and row_key(rows[n]) == row_key(base[start + n]) != ():
             n += 1
         if n:
             return rows[n:]
