@@ -1,12 +1,24 @@
 """Decide a file's format by its bytes, and refuse files no parser should open.
 
-Magic bytes decide, not the extension: ``%PDF-`` is a PDF; a zip is a .docx or .xlsx by its
-``[Content_Types].xml`` and part names; an OLE compound file is an encrypted OOXML paper or a
-legacy .doc/.xls. Zip archives are checked for their uncompressed size (zip bombs) first.
+Magic bytes decide, not the extension: ``%PDF-`` is a PDF; a zip is a .docx or .xlsx by the main
+part its ``[Content_Types].xml`` declares (part names as a fallback); an OLE compound file is an
+encrypted OOXML paper or a legacy .doc/.xls. Before a parser sees a file:
+
+- a zip archive's declared uncompressed size is summed over its members (CPython's zipfile
+  stops at each member's declared size, so the sum bounds what a parser can inflate) and
+  checked against ``Settings.max_unzipped_mb``; a member is also refused when it is large and
+  inflates more than :data:`BOMB_RATIO` times (a ratio alone would refuse ordinary files);
+- a PDF's declared page count (its page tree's ``/Count``, read without parsing any page) is
+  checked against ``Settings.max_pages``, and a PDF that needs a password is refused.
+
+:func:`peek` is the cheap look (magic bytes and the zip's directory, no parser) the parent
+process uses to tell a paper from a stray file; :func:`sniff` runs in the worker, under its
+time and memory limits.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +26,26 @@ from typing import Any
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
+PDF_HEADER_WINDOW = 1024  # readers accept junk before the header up to this offset
+DEFAULT_MAX_UNZIPPED_MB = 200
+DEFAULT_MAX_PAGES = 500
+MAX_ZIP_MEMBERS = 10_000
+BOMB_FLOOR_BYTES = 50 * 2**20  # the ratio test applies to members larger than this when inflated
+BOMB_RATIO = 200
+CONTENT_TYPES_MAX_BYTES = 2**20
+
+MAIN_CONTENT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "docx",
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "docx",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "xlsx",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "xlsx",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": "pptx",
+}
+CONTENT_TYPE = re.compile(rb'ContentType\s*=\s*"([^"]+)"')
 
 
 class SniffError(Exception):
@@ -25,23 +57,98 @@ class SniffError(Exception):
         super().__init__(f"{path}: {reason}")
 
 
+# ---- the cheap look --------------------------------------------------------------------------------
+
+def _head(path: Path, n: int) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(n)
+
+
+def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """'docx', 'xlsx', 'pptx', 'opendocument' or 'zip' (some other archive)."""
+    if "[Content_Types].xml" in names:
+        with archive.open("[Content_Types].xml") as fh:
+            declared = fh.read(CONTENT_TYPES_MAX_BYTES)
+        for match in CONTENT_TYPE.finditer(declared):
+            kind = MAIN_CONTENT_TYPES.get(match.group(1).decode("ascii", "replace").strip())
+            if kind:
+                return kind
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("xl/") and n.endswith("workbook.xml") for n in names):
+        return "xlsx"
+    if "mimetype" in names and "content.xml" in names:
+        return "opendocument"
+    return "zip"
+
+
+def peek(path: Path) -> str | None:
+    """What the bytes say, cheaply: 'pdf', 'docx', 'xlsx', 'pptx', 'opendocument', 'zip', 'ole',
+    'empty', or None for anything else (text, images, unreadable). Never raises for content."""
+    try:
+        head = _head(path, PDF_HEADER_WINDOW)
+    except OSError:
+        return None
+    if not head:
+        return "empty"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    if head.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return _zip_kind(archive, set(archive.namelist()))
+        except Exception:  # a damaged archive is still a zip: let sniff give the reason
+            return "zip"
+    return "pdf" if PDF_MAGIC in head else None
+
+
+# ---- the full check, in the worker -------------------------------------------------------------------
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], max_unzipped_bytes: int) -> None:
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise SniffError(path, f"zip archive of {len(infos):,} parts, over the limit of {MAX_ZIP_MEMBERS:,} "
+                               "(zip bomb?)")
+    total = sum(info.file_size for info in infos)
+    if total > max_unzipped_bytes:
+        raise SniffError(path, f"archive inflates to {_mb(total)}, over the {_mb(max_unzipped_bytes)} limit "
+                               "(max_unzipped_mb; zip bomb?)")
+    for info in infos:
+        if info.file_size > BOMB_FLOOR_BYTES and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
+            raise SniffError(path, f"part {info.filename} inflates {info.file_size // max(info.compress_size, 1):,} "
+                                   f"times to {_mb(info.file_size)} (zip bomb?)")
+
+
+ZIP_KIND_REASONS = {
+    "pptx": "a PowerPoint presentation, not a paper bvtrack reads (.docx, .xlsx, .pdf)",
+    "opendocument": "an OpenDocument file (.odt/.ods): save it as .docx or .xlsx",
+    "zip": "zip archive that is neither a Word document nor an Excel workbook",
+}
+
+
 def _zip_format(path: Path, max_unzipped_bytes: int) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            _check_sizes(path, infos, max_unzipped_bytes)
+            kind = _zip_kind(archive, {info.filename for info in infos})
+    except SniffError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError) as exc:
         raise SniffError(path, f"damaged zip archive: {exc}") from exc
-    total = sum(info.file_size for info in infos)
-    if total > max_unzipped_bytes:
-        raise SniffError(
-            path, f"archive inflates to {total / 2**20:.0f} MB, over the {max_unzipped_bytes / 2**20:.0f} MB "
-            "limit (zip bomb?)")
-    names = {info.filename for info in infos}
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names or any(n.startswith("xl/") and n.endswith("workbook.xml") for n in names):
-        return "xlsx"
-    raise SniffError(path, "zip archive that is neither a Word document nor an Excel workbook")
+    except Exception as exc:  # zlib.error and the like from a damaged [Content_Types].xml
+        raise SniffError(path, f"damaged zip archive: {type(exc).__name__}: {exc}") from exc
+    if kind in ("docx", "xlsx"):
+        return kind
+    raise SniffError(path, ZIP_KIND_REASONS[kind])
+
+
+OLE_KINDS = {"Doc97File": "a Word 97-2003 (.doc) file: save it as .docx",
+             "Xls97File": "an Excel 97-2003 (.xls) file: save it as .xlsx",
+             "Ppt97File": "a PowerPoint 97-2003 (.ppt) file, not a paper"}
 
 
 def _ole_reason(path: Path) -> str:
@@ -52,29 +159,59 @@ def _ole_reason(path: Path) -> str:
             office = msoffcrypto.OfficeFile(fh)
             if office.is_encrypted():
                 return "encrypted: password-protected Office document"
-    except Exception as exc:  # msoffcrypto raises many types on files it does not know
-        return f"legacy Office (OLE) file, not .docx/.xlsx ({type(exc).__name__})"
-    return "legacy Office (OLE) file (.doc/.xls): save it as .docx/.xlsx"
+            kind = type(office).__name__
+    except Exception as exc:  # msoffcrypto raises many types on OLE files it does not know (.msg)
+        return f"an OLE file that is not a Word or Excel document (an Outlook message?) ({type(exc).__name__})"
+    return OLE_KINDS.get(kind, "legacy Office (OLE) file (.doc/.xls): save it as .docx/.xlsx")
+
+
+def _pdf_page_count(path: Path) -> int | None:
+    """The page tree's declared ``/Count``; raises SniffError if the PDF needs a password.
+
+    None when the file's structure cannot be read this way: the extractor, which repairs what it
+    can, has the last word. The count is a claim of the file, not a fact; the extractor must still
+    bound the pages it reads.
+    """
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    with path.open("rb") as fh:
+        try:
+            document = PDFDocument(PDFParser(fh))
+        except PDFPasswordIncorrect as exc:
+            raise SniffError(path, "encrypted: password-protected PDF") from exc
+        except Exception:
+            return None
+        try:
+            pages = resolve1(document.catalog.get("Pages"))
+            count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+        except Exception:
+            return None
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+
+def _check_pdf(path: Path, max_pages: int) -> str:
+    count = _pdf_page_count(path)
+    if count is not None and count > max_pages:
+        raise SniffError(path, f"{count:,} pages, over the limit of {max_pages:,} (max_pages)")
+    return "pdf"
 
 
 def sniff(path: Path, settings: Any = None) -> str:
     """Return "docx", "pdf" or "xlsx" for ``path``, or raise SniffError with the reason."""
-    max_mb = getattr(settings, "max_unzipped_mb", 200)
+    max_mb = getattr(settings, "max_unzipped_mb", DEFAULT_MAX_UNZIPPED_MB)
+    max_pages = getattr(settings, "max_pages", DEFAULT_MAX_PAGES)
     try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
+        head = _head(path, PDF_HEADER_WINDOW)
     except OSError as exc:
         raise SniffError(path, f"cannot be opened: {exc.strerror or exc}") from exc
     if not head:
         raise SniffError(path, "empty file")
-    if head.startswith(PDF_MAGIC):
-        return "pdf"
     if head.startswith(ZIP_MAGIC):
-        return _zip_format(path, max_mb * 2**20)
+        return _zip_format(path, int(max_mb * 2**20))
     if head.startswith(OLE_MAGIC):
         raise SniffError(path, _ole_reason(path))
-    # a PDF may carry junk before its header (up to 1 KiB is tolerated by readers)
-    with path.open("rb") as fh:
-        if PDF_MAGIC in fh.read(1024):
-            return "pdf"
+    if PDF_MAGIC in head:  # at the start, or after junk readers tolerate
+        return _check_pdf(path, max_pages)
     raise SniffError(path, "not a .docx, .pdf or .xlsx file (unrecognised content)")
