@@ -309,11 +309,12 @@ def narrow_gutters(gutters: list[list[float]], line: Line) -> bool:
     return True
 
 
-def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) -> tuple[Part, int] | None:
-    """A table without rulings whose header is ``lines[start]``, and the number of lines it takes."""
+def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) -> tuple[Part | None, int]:
+    """A table without rulings whose header is ``lines[start]`` and the number of lines it takes; or
+    None and the number of lines that are not a table (running text in columns is not one)."""
     segments = lines[start].segments(cfg)
     if len(segments) < cfg.min_columns:
-        return None
+        return None, 1
     gutters = [[a[-1].x1, b[0].x0] for a, b in pairwise(segments)]
     taken = [lines[start]]
     for line in lines[start + 1:]:
@@ -321,9 +322,34 @@ def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) ->
             break
         taken.append(line)
     if len(taken) < 3:
-        return None
+        return None, 1
     xs = [min(ln.x0 for ln in taken) - 1, *((a + b) / 2 for a, b in gutters), max(ln.x1 for ln in taken) + 1]
+    if is_prose(taken, xs):
+        return None, len(taken)
     return Part(xs=xs, rows=unruled_rows(taken, xs), page=page, last_page=page), len(taken)
+
+
+def fullness(line: Line, xs: list[float]) -> tuple[int, int]:
+    """How many of the line's columns it fills to at least three quarters of their width, of how many it uses."""
+    spans: dict[int, list[float]] = {}
+    for w in line.words:
+        c = min(max(bisect_right(xs, (w.x0 + w.x1) / 2) - 1, 0), len(xs) - 2)
+        span = spans.setdefault(c, [w.x0, w.x1])
+        span[0], span[1] = min(span[0], w.x0), max(span[1], w.x1)
+    full = sum(1 for c, (a, b) in spans.items() if b - a >= 0.75 * (xs[c + 1] - xs[c]))
+    return full, len(spans)
+
+
+def is_prose(lines: list[Line], xs: list[float]) -> bool:
+    """Columns of running text (a two- or three-column page), not a table. A table's first line labels
+    its columns briefly; its rows wrap in some columns only, or hold values shorter than their column."""
+    head = [len(seg) for seg in lines[0].segments(PdfSettings())]
+    if max(head) >= 7 or sum(head) >= 4.5 * len(head):
+        return True
+    counts = [fullness(ln, xs) for ln in lines[1:]]
+    full, used = sum(f for f, _ in counts), sum(u for _, u in counts)
+    complete = sum(1 for _, u in counts if u == len(xs) - 1)
+    return full >= 0.5 * used and complete >= 0.6 * len(counts)
 
 
 def unruled_rows(lines: list[Line], xs: list[float]) -> list[list[Box]]:
@@ -405,13 +431,12 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
     remaining: list[Line] = []
     i = 0
     while i < len(free):
-        found = unruled_table(free, i, number, cfg)
-        if found is None:
-            remaining.append(free[i])
-            i += 1
+        part, n = unruled_table(free, i, number, cfg)
+        if part is None:
+            remaining.extend(free[i:i + n])
         else:
-            parts.append(found[0])
-            i += found[1]
+            parts.append(part)
+        i += n
     for part in parts:
         finish(part, fills)
     blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts if any(p.cells)]
