@@ -431,11 +431,11 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
     remaining: list[Line] = []
     i = 0
     while i < len(free):
-        part, n = unruled_table(free, i, number, cfg)
-        if part is None:
+        found, n = unruled_table(free, i, number, cfg)
+        if found is None:
             remaining.extend(free[i:i + n])
         else:
-            parts.append(part)
+            parts.append(found)
         i += n
     for part in parts:
         finish(part, fills)
@@ -446,6 +446,43 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
     return PageText(number, blocks, (0.08 * height, 0.92 * height))
 
 
+def direction(char: dict[str, Any]) -> str:
+    """Which way a character's text runs on the page: 'ltr', 'down', 'up' or 'rtl' (upside down)."""
+    a, b = (char.get("matrix") or (1, 0))[:2]
+    if abs(a) >= abs(b):
+        return "ltr" if a >= 0 else "rtl"
+    return "down" if b < 0 else "up"
+
+
+def turner(way: str, width: float, height: float) -> tuple[Any, float]:
+    """A function turning a bbox so text running ``way`` reads left to right, and the new page height."""
+    turns = {
+        "ltr": (lambda b: b, height),
+        "down": (lambda b: (b[1], width - b[2], b[3], width - b[0]), width),
+        "up": (lambda b: (height - b[3], b[0], height - b[1], b[2]), width),
+        "rtl": (lambda b: (width - b[2], height - b[3], width - b[0], height - b[1]), height),
+    }
+    return turns[way]
+
+
+def upright_chars(chars: list[dict[str, Any]], width: float, height: float) -> tuple[list[dict[str, Any]], Any, float]:
+    """A page whose text mostly runs sideways (a landscape table printed on a portrait page) turned so
+    it reads left to right; the characters, the bbox turner and the turned page's height."""
+    ways: dict[str, int] = {}
+    for c in chars:
+        ways[direction(c)] = ways.get(direction(c), 0) + 1
+    way = max(ways, key=lambda w: ways[w], default="ltr")
+    if way == "ltr" or ways[way] < 0.6 * len(chars):
+        return chars, turner("ltr", width, height)[0], height
+    turn, new_height = turner(way, width, height)
+    out = []
+    for c in chars:
+        x0, top, x1, bottom = turn((c["x0"], c["top"], c["x1"], c["bottom"]))
+        out.append({**c, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top,
+                    "upright": direction(c) == way})
+    return out, turn, new_height
+
+
 def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
     """The page's layout from what pdfplumber reads of it once, and its number of characters."""
     from pdfplumber.utils.text import WordExtractor
@@ -453,13 +490,14 @@ def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
     x0, top, x1, bottom = page.bbox
     chars = [c for c in page.chars
              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    chars, turn, height = upright_chars(chars, float(page.width), float(page.height))
     words = list(WordExtractor(x_tolerance=3, y_tolerance=3).iter_extract_tuples(chars))
-    fills = [((r["x0"], r["top"], r["x1"], r["bottom"]), fill_hex(r.get("non_stroking_color")))
+    fills = [(turn((r["x0"], r["top"], r["x1"], r["bottom"])), fill_hex(r.get("non_stroking_color")))
              for r in page.rects if r.get("fill")]
     tables: list[list[BBox]] = []
     if chars and len(page.edges) <= cfg.max_edges:
-        tables = [list(t.cells) for t in page.find_tables(TABLE_SETTINGS)]
-    return layout_page(number, words, tables, fills, float(page.height), cfg), len(chars)
+        tables = [[turn(cell) for cell in t.cells] for t in page.find_tables(TABLE_SETTINGS)]
+    return layout_page(number, words, tables, fills, height, cfg), len(chars)
 
 
 # --- tables across pages ---------------------------------------------------------------------
