@@ -9,13 +9,15 @@ import traceback
 from pathlib import Path
 
 from pipeline import config
+from pipeline.lock import WorkspaceBusy
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
 
 RUN_EXAMPLE = """example:
   bvtrack run --input /mnt/shared/best-value --workspace /srv/bvtrack --no-email
   bvtrack run                      # process what ./raw already holds
-exit status: 0 all papers read, 3 some quarantined, 2 usage or configuration error, 1 failure"""
+exit status: 0 all papers read, 3 some quarantined, 2 usage or configuration error (or another run
+  holds the workspace: nothing was done), 1 failure"""
 
 INSPECT_EXAMPLE = """example:
   bvtrack inspect raw/update-2021-02.docx
@@ -93,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_inspect(args)
     except config.ConfigError as exc:
         print(f"bvtrack: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WorkspaceBusy as exc:  # not a failure: the scheduler started us while a run was going on
+        print(f"bvtrack: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("bvtrack: interrupted", file=sys.stderr)

@@ -15,6 +15,7 @@ DEFAULT_TIMEOUT_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_MAX_UNZIPPED_MB = 200
 DEFAULT_MAX_PAGES = 500
+DEFAULT_LOG_KEEP = 30  # run logs kept in outputs/logs/
 DEFAULT_MATCH_THRESHOLD = 85.0
 CONFIG_FILE_NAME = "bvtrack.toml"
 
@@ -56,6 +57,7 @@ class Settings:
     max_unzipped_mb: int = DEFAULT_MAX_UNZIPPED_MB
     max_pages: int = DEFAULT_MAX_PAGES
     workers: int | None = None
+    log_keep: int = DEFAULT_LOG_KEEP
     email: EmailSettings = field(default_factory=EmailSettings)
     source: str | None = None  # the file these settings came from
 
@@ -78,10 +80,13 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
 
 
 def _check(settings: Settings, where: str) -> None:
-    for name in ("timeout_seconds", "memory_mb", "max_unzipped_mb", "max_pages"):
+    for name in ("timeout_seconds", "memory_mb", "max_unzipped_mb", "max_pages", "log_keep"):
         value = getattr(settings, name)
         if not isinstance(value, int | float) or value <= 0:
             raise ConfigError(f"{where}: {name} must be a positive number, not {value!r}")
+    workers = settings.workers
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
+        raise ConfigError(f"{where}: workers must be a whole number, 1 or more, not {workers!r}")
     for name in ("headers", "rag_labels", "leads"):
         mapping = getattr(settings, name)
         if not isinstance(mapping, dict) or not all(

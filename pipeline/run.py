@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import ingest, staging
+from pipeline import batch, ingest, staging
 from pipeline.config import Settings
-from pipeline.reading import PaperReading, read_paper_file
+from pipeline.lock import workspace_lock
+from pipeline.logs import run_log
+from pipeline.reading import PaperReading
 
 log = logging.getLogger("bvtrack")
 
@@ -45,6 +47,9 @@ class RunResult:
     workbook: Path | None = None
     report: Path | None = None
     messages: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not papers, never read
+    unchanged: bool = False  # nothing changed since the last run: nothing was read, validated or published
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step
 
     @property
     def n_quarantined(self) -> int:
@@ -56,13 +61,11 @@ class RunResult:
         return 3 if self.n_quarantined else 0
 
 
-def read_papers(paths: list[Path], settings: Settings, workers: int | None) -> list[PaperReading]:
-    """Read every paper (serially for now); a bad paper comes back quarantined."""
-    readings = []
-    for path in paths:
-        log.info("reading %s", path.name)
-        readings.append(read_paper_file(path, settings))
-    return readings
+def read_papers(papers: list[ingest.Paper], settings: Settings, workers: int | None,
+                staged: Path | None = None) -> list[PaperReading]:
+    """Read every paper in isolated worker processes (unchanged ones from the cache in ``staged``);
+    a bad paper comes back quarantined."""
+    return batch.read_papers(papers, settings, workers, staged)
 
 
 def run(
@@ -73,19 +76,50 @@ def run(
     workers: int | None = None,
     now: dt.datetime | None = None,
 ) -> RunResult:
+    """One batch run, holding the workspace's lock (:class:`pipeline.lock.WorkspaceBusy` if another
+    run has it) and logging to ``outputs/logs/``."""
+    ws = Workspace(workspace)
+    with workspace_lock(ws.root), run_log(ws.outputs / "logs", settings.log_keep):
+        return _run(workspace, settings, input_dir, email, workers, now)
+
+
+def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
+    """What the last run published, read back: nothing has changed since."""
+    tables = {name: staging.read_table(ws.staged, name) for name in STAGED_TABLES}
+    result = RunResult(tables=tables, skipped=taken.skipped, unchanged=True)
+    workbook, report = ws.outputs / "tracker.xlsx", ws.outputs / "data_quality.html"
+    result.workbook = workbook if workbook.exists() else None
+    result.report = report if report.exists() else None
+    result.messages.append("nothing changed since the last run: no paper read, nothing validated or published")
+    log.info("%s", result.messages[-1])
+    return result
+
+
+def _run(
+    workspace: Path,
+    settings: Settings,
+    input_dir: Path | None = None,
+    email: bool | None = None,
+    workers: int | None = None,
+    now: dt.datetime | None = None,
+) -> RunResult:
     from pipeline.consolidate import consolidate
 
     ws = Workspace(workspace)
-    if input_dir is not None:
-        added = ingest.sync_input(input_dir, ws.raw, now=now)
-        log.info("%d new or changed file(s) copied into %s", len(added), ws.raw)
-    paths = ingest.list_papers(ws.raw)
-    readings = read_papers(paths, settings, workers)
+    clock = batch.Clock()
+    taken = batch.take_in(ws.root, settings, input_dir, now)
+    if batch.unchanged(ws.root, taken.fingerprint):
+        return unchanged_result(ws, taken)
+    clock.lap("ingest")
+    readings = read_papers(taken.papers, settings, workers, ws.staged)
+    clock.lap("read")
     tables = consolidate(readings, settings)
     for name in STAGED_TABLES:
         staging.write_table(ws.staged, name, tables[name])
-    result = RunResult(tables=tables)
+    result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
     result.workbook = publish_workbook(ws, tables, settings, now)
+    clock.lap("consolidate, validate, publish")
+    batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
     return result
 
 
