@@ -408,11 +408,13 @@ def continues_paragraph(prev: Line, line: Line, right: float, cfg: PdfSettings) 
 def finish(part: Part, fills: list[tuple[BBox, str | None]]) -> None:
     """The part's boxes as model cells with their text and fill."""
     part.cells = []
+    here = (part.xs[0], part.top, part.xs[-1], part.bottom)
+    fills = [f for f in reversed(fills) if overlap(f[0], here) > 0]  # the last drawn first
     for row in part.rows:
         cells = []
         for box in sorted(row, key=lambda b: b.col):
             area = max((box.bbox[2] - box.bbox[0]) * (box.bbox[3] - box.bbox[1]), 1e-6)
-            fill = next((f for bb, f in reversed(fills) if overlap(bb, box.bbox) >= 0.5 * area), None)
+            fill = next((f for bb, f in fills if overlap(bb, box.bbox) >= 0.5 * area), None)
             cells.append(Cell(text=text_of(box.words), row=0, col=box.col, rowspan=box.rowspan,
                               colspan=box.colspan, fill=fill, page=part.page))
         part.cells.append(cells)
@@ -505,6 +507,10 @@ def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
 
 def regrid(part: Part, xs: list[float]) -> None:
     """Re-index the part's cells on the column edges ``xs`` (a superset of its own)."""
+    if len(xs) == len(part.xs):
+        part.xs = xs
+        return
+
     def remap(cell: Cell) -> Cell:
         c0 = nearest(xs, part.xs[cell.col])
         c1 = nearest(xs, part.xs[min(cell.col + cell.colspan, len(part.xs) - 1)])
