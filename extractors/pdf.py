@@ -37,6 +37,7 @@ GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0
                         "\uf0a8": "○", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                         "\ufb04": "ffl"})
 BULLETS = set("•▪●◦‣∙○■□➢➤►▶✓✔❖-–")
+UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 ENCRYPTION_ERRORS = ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning",
                      "PDFEncryptionError", "PDFKeyNotFound")
@@ -84,7 +85,15 @@ class Line:
     top = property(lambda self: min(w.top for w in self.words))
     bottom = property(lambda self: max(w.bottom for w in self.words))
     size = property(lambda self: max(w.size for w in self.words))
-    text = property(lambda self: " ".join(w.text for w in self.words))
+
+    @property
+    def text(self) -> str:
+        """The words with a space between; glyphs as the text they show. A line opening with a
+        glyph that has no text (a symbol font's bullet without a ToUnicode map) opens with a bullet."""
+        words = [w.text for w in self.words]
+        if len(words) > 1 and UNMAPPED_RE.match(words[0]):
+            words[0] = "•"
+        return " ".join(words).translate(GLYPHS)
 
     def segments(self, cfg: PdfSettings) -> list[list[Word]]:
         """Runs of words separated by gaps wider than a word space: one cell's text each."""
@@ -207,7 +216,7 @@ def lines_of(words: list[Word]) -> list[Line]:
 
 
 def text_of(words: list[Word]) -> str:
-    return "\n".join(line.text for line in lines_of(words)).translate(GLYPHS)
+    return "\n".join(line.text for line in lines_of(words))
 
 
 # --- reading one page -------------------------------------------------------------------------
@@ -361,7 +370,7 @@ def unruled_rows(lines: list[Line], xs: list[float]) -> list[list[Box]]:
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
         wide = i > 0 and line.top - lines[i - 1].bottom > max(leading, 0) + 0.5 * lines[i - 1].size
-        if not groups or key in cols[i] or wide or i == 1:
+        if not groups or key in cols[i] or wide:
             groups.append([])
         groups[-1].append(i)
     rows = []
@@ -386,7 +395,7 @@ def paragraphs(lines: list[Line], page: int, cfg: PdfSettings) -> list[tuple[flo
         groups[-1].append(line)
     out = []
     for group in groups:
-        text = "\n".join(ln.text for ln in group).translate(GLYPHS)
+        text = "\n".join(ln.text for ln in group)
         bold = all(w.bold for ln in group for w in ln.words)
         out.append((group[0].top, Paragraph(text=text, page=page, bold=bold)))
     return out
@@ -394,11 +403,11 @@ def paragraphs(lines: list[Line], page: int, cfg: PdfSettings) -> list[tuple[flo
 
 def continues_paragraph(prev: Line, line: Line, right: float, cfg: PdfSettings) -> bool:
     first = line.words[0]
-    if first.text.translate(GLYPHS)[:1] in BULLETS or abs(line.size - prev.size) > 0.5:
+    if line.text[:1] in BULLETS or abs(line.size - prev.size) > 0.5:
         return False
     if line.top - prev.bottom > cfg.paragraph_gap_sizes * prev.size or line.top < prev.bottom - 1:
         return False
-    indent = next((w.x0 for w in prev.words if w.text.translate(GLYPHS) not in BULLETS), prev.x0)
+    indent = prev.words[1].x0 if prev.text[:1] in BULLETS and len(prev.words) > 1 else prev.x0
     if abs(line.x0 - indent) > prev.size and abs(line.x0 - prev.x0) > prev.size:
         return False
     space = max(2.0, 0.25 * prev.size)

@@ -1,0 +1,156 @@
+"""Small PDFs built with reportlab for the PDF extractor's tests.
+
+Tables are drawn on the canvas cell by cell, as word processors and spreadsheets print them:
+text lines at a fixed leading, optional rulings, optional filled rectangles under cells. A cell's
+text is given with its line breaks ("\\n"), so what the extractor should read back is known exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+Colour = tuple[float, ...]  # 1 value grey, 3 RGB, 4 CMYK, each 0-1
+FONT = "Helvetica"
+BOLD = "Helvetica-Bold"
+
+RED: Colour = (1.0, 0.0, 0.0)
+AMBER: Colour = (1.0, 0.7529, 0.0)
+GREEN: Colour = (0.0, 0.6902, 0.3137)
+BLUE_CMYK: Colour = (1.0, 0.42, 0.0, 0.25)  # prints as 0070BF
+GREY: Colour = (0.75,)
+HEADER_BLUE: Colour = (0.1216, 0.3059, 0.4706)
+
+
+@dataclass
+class TableDrawing:
+    """A table to draw: column widths, rows of cell texts, and fills by (row, col)."""
+
+    widths: Sequence[float]
+    rows: Sequence[Sequence[str]]
+    fills: dict[tuple[int, int], Colour] = field(default_factory=dict)
+    ruled: bool = True
+    size: float = 9.0
+    bold_rows: int = 1  # the first rows are set in bold (the header)
+    padding: float = 3.0
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.2
+
+    def row_height(self, row: Sequence[str]) -> float:
+        lines = max((text.count("\n") + 1 for text in row), default=1)
+        return lines * self.leading + 2 * self.padding
+
+
+def set_fill(canvas: Canvas, colour: Colour) -> None:
+    if len(colour) == 1:
+        canvas.setFillGray(colour[0])
+    elif len(colour) == 3:
+        canvas.setFillColorRGB(*colour)
+    else:
+        canvas.setFillColorCMYK(*colour)
+
+
+def draw_table(canvas: Canvas, table: TableDrawing, x: float, top: float) -> float:
+    """Draw ``table`` with its top-left corner at (x, top), top measured down from the page's top
+    edge; return the top of the space below it."""
+    height = canvas._pagesize[1]
+    y = height - top
+    for r, row in enumerate(table.rows):
+        row_h = table.row_height(row)
+        cx = x
+        for c, text in enumerate(row):
+            width = table.widths[c]
+            if (r, c) in table.fills:
+                set_fill(canvas, table.fills[(r, c)])
+                canvas.rect(cx, y - row_h, width, row_h, stroke=0, fill=1)
+            canvas.setFillGray(0)
+            canvas.setFont(BOLD if r < table.bold_rows else FONT, table.size)
+            for i, line in enumerate(text.split("\n")):
+                canvas.drawString(cx + table.padding, y - table.padding - table.size - i * table.leading, line)
+            cx += width
+        if table.ruled:
+            canvas.setLineWidth(0.5)
+            canvas.line(x, y, cx, y)
+            canvas.line(x, y - row_h, cx, y - row_h)
+            edge = x
+            for width in [0.0, *table.widths]:
+                edge += width
+                canvas.line(edge, y, edge, y - row_h)
+        y -= row_h
+    return height - y
+
+
+def draw_lines(canvas: Canvas, lines: Sequence[str], x: float, top: float, size: float = 10.0,
+               font: str = FONT) -> float:
+    """Running text, one string per printed line; return the top of the space below it."""
+    height = canvas._pagesize[1]
+    canvas.setFillGray(0)
+    canvas.setFont(font, size)
+    for i, line in enumerate(lines):
+        canvas.drawString(x, height - top - size - i * size * 1.2, line)
+    return top + len(lines) * size * 1.2
+
+
+def new_canvas(path: Path, pagesize: tuple[float, float] = landscape(A4), **kwargs: object) -> Canvas:
+    canvas = Canvas(str(path), pagesize=pagesize, **kwargs)  # type: ignore[arg-type]
+    canvas.setPageCompression(0)
+    return canvas
+
+
+ACTION_HEADER = ["Ref", "Action", "Lead", "Target Date", "% Complete", "Progress"]
+ACTION_WIDTHS = [40, 220, 90, 70, 60, 250]
+
+
+def action_rows(first: int, count: int) -> list[list[str]]:
+    """``count`` action rows numbered from ``first``, each with a wrapped action and progress."""
+    return [[str(n), f"Action number {n} of the plan,\nwrapped onto a second line", f"Lead {n}",
+             f"{n:02d}/03/2022", f"{(n * 10) % 100}%", f"Progress note {n}\nsecond line\nthird line"]
+            for n in range(first, first + count)]
+
+
+def ruled_pages(path: Path, pages: Sequence[Sequence[Sequence[str]]], header: Sequence[str] = ACTION_HEADER,
+                widths: Sequence[float] = ACTION_WIDTHS, page_numbers: bool = False) -> Path:
+    """One ruled table over several pages, its header row repeated at the top of each."""
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Improvement Plan: progress report"], 40, 30, size=14, font=BOLD)
+    for number, rows in enumerate(pages, start=1):
+        top = 60 if number == 1 else 40
+        draw_table(canvas, TableDrawing(widths, [header, *rows]), 40, top)
+        if page_numbers:
+            draw_lines(canvas, [f"Page {number} of {len(pages)}"], 380, 570, size=8)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def scanned(path: Path) -> Path:
+    """A page that is only a picture (a scan): no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    picture = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(picture).text((20, 80), "Action 1: Lead officer, 50%", fill="black")
+    canvas = new_canvas(path)
+    canvas.drawImage(ImageReader(picture), 40, 300, width=400, height=200)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def encrypted(path: Path, user_password: str = "secret") -> Path:
+    """A small paper encrypted with a password (an empty one opens without asking)."""
+    from reportlab.lib import pdfencrypt
+
+    encrypt = pdfencrypt.StandardEncryption(user_password, ownerPassword="owner", canModify=0)
+    canvas = new_canvas(path, encrypt=encrypt)
+    draw_lines(canvas, ["Audit Recommendation: Encrypt what is confidential"], 40, 40)
+    draw_table(canvas, TableDrawing(ACTION_WIDTHS, [ACTION_HEADER, *action_rows(1, 2)]), 40, 70)
+    canvas.showPage()
+    canvas.save()
+    return path

@@ -1,0 +1,337 @@
+"""The PDF extractor on PDFs built here with reportlab, on the sample papers, and on the wild corpus.
+
+Built PDFs know exactly what they hold, so each test compares the whole table read back with the
+rows drawn. The sample papers' PDFs were printed by LibreOffice from the .docx/.xlsx beside them:
+their tables must read as the Word and Excel extractors read the originals.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pdf_builders import (
+    ACTION_HEADER,
+    ACTION_WIDTHS,
+    AMBER,
+    BLUE_CMYK,
+    BOLD,
+    FONT,
+    GREEN,
+    GREY,
+    HEADER_BLUE,
+    RED,
+    TableDrawing,
+    action_rows,
+    draw_lines,
+    draw_table,
+    encrypted,
+    new_canvas,
+    ruled_pages,
+    scanned,
+)
+from reportlab.lib.pagesizes import A4
+
+from extractors import extract as extract_any
+from extractors.model import Cell, ExtractionError, Paper, Paragraph, Table
+from extractors.pdf import PdfSettings, Word, extract, text_of
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+PAPERS = SHARED / "papers"
+WILD = sorted((SHARED / "wild").glob("*.pdf")) if (SHARED / "wild").exists() else []
+MC002 = PAPERS / "mc002_bvar_strategic_summary_2021-03"
+SBC = PAPERS / "sbc_bv_audit_implementation_update_2021-02"
+
+
+def texts(table: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+def squeezed(table: Table) -> list[dict[int, tuple[str, str | None]]]:
+    """Each row's non-blank or filled cells by column, text without whitespace (line breaks fall
+    differently in print), with fill."""
+    return [{c.col: (re.sub(r"\s+", "", c.text), c.fill) for c in row if not c.is_blank or c.fill}
+            for row in table.rows]
+
+
+def needs(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not beside the repository")
+    return path
+
+
+# --- tables drawn here -------------------------------------------------------------------------
+
+
+def test_borderless_table_reads_columns_from_text_alignment(tmp_path: Path) -> None:
+    path = tmp_path / "borderless.pdf"
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Audit Recommendation: Improve the scrutiny of performance"], 40, 40, font=BOLD)
+    rows = [ACTION_HEADER, *action_rows(1, 3)]
+    below = draw_table(canvas, TableDrawing(ACTION_WIDTHS, rows, ruled=False), 40, 70)
+    draw_lines(canvas, ["Next steps will be reported to the committee in June."], 40, below + 20)
+    canvas.save()
+
+    paper = extract(str(path))
+
+    assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Table", "Paragraph"]
+    assert texts(paper.tables[0]) == rows
+    assert paper.blocks[0] == Paragraph("Audit Recommendation: Improve the scrutiny of performance", page=1, bold=True)
+    assert [c.col for c in paper.tables[0].rows[1]] == [0, 1, 2, 3, 4, 5]
+
+
+def test_ruled_table_over_three_pages_is_one_table_without_repeated_headers(tmp_path: Path) -> None:
+    pages = [action_rows(1, 4), action_rows(5, 4), action_rows(9, 3)]
+    paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, page_numbers=True)))
+
+    assert paper.n_pages == 3
+    assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Table"]  # page numbers dropped
+    table = paper.tables[0]
+    assert (table.index, table.page, table.n_cols) == (0, 1, 6)
+    assert texts(table) == [ACTION_HEADER, *action_rows(1, 11)]
+    assert [row[0].page for row in table.rows] == [1] * 5 + [2] * 4 + [3] * 3
+    assert [[c.row for c in row] for row in table.rows] == [[r] * 6 for r in range(12)]
+
+
+def test_row_split_by_a_page_break_is_joined(tmp_path: Path) -> None:
+    whole = action_rows(4, 1)[0]
+    first = ["4", "Action number 4 of the plan,", "Lead 4", "04/03/2022", "40%", "Progress note 4"]
+    rest = ["", "wrapped onto a second line", "", "", "", "second line\nthird line"]
+    pages = [[*action_rows(1, 3), first], [rest, *action_rows(5, 2)]]
+    paper = extract(str(ruled_pages(tmp_path / "split.pdf", pages)))
+
+    assert texts(paper.tables[0]) == [ACTION_HEADER, *action_rows(1, 3), whole, *action_rows(5, 2)]
+    assert paper.tables[0].rows[4][0].page == 1
+
+
+def test_tables_separated_by_text_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "two.pdf"
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Audit Recommendation: Embed a culture of continuous improvement"], 40, 40)
+    below = draw_table(canvas, TableDrawing(ACTION_WIDTHS, [ACTION_HEADER, *action_rows(1, 2)]), 40, 60)
+    draw_lines(canvas, ["Cont./"], 40, below + 10)
+    canvas.showPage()
+    draw_lines(canvas, ["Audit Recommendation: Improve partnership working with the health board,",
+                        "in order to support the strategic objectives of the joint board"], 40, 40)
+    draw_table(canvas, TableDrawing(ACTION_WIDTHS, [ACTION_HEADER, *action_rows(3, 1)]), 40, 80)
+    canvas.save()
+
+    paper = extract(str(path))
+
+    assert [(type(b).__name__, getattr(b, "page", None)) for b in paper.blocks] == [
+        ("Paragraph", 1), ("Table", 1), ("Paragraph", 1), ("Paragraph", 2), ("Table", 2)]
+    assert paper.paragraphs[2].text == ("Audit Recommendation: Improve partnership working with the health board,\n"
+                                        "in order to support the strategic objectives of the joint board")
+    assert [t.index for t in paper.tables] == [0, 1]
+    assert texts(paper.tables[1]) == [ACTION_HEADER, *action_rows(3, 1)]
+
+
+def test_shaded_cells_and_colour_key_come_out_as_fills(tmp_path: Path) -> None:
+    key = ["Key", "Not Started", "Concern", "Caution", "On Target", "Complete"]
+    header = ["RAG", "% Completed", "Target Date", "Lead", "Workstream", "Status Update"]
+    data = [["", "70", "May 2021", "DCE", "Increase the pace of change", "Work on options"],
+            ["", "35%", "Feb 2022", "H/GSP", "Financial planning", "Interim update drafted"],
+            ["", "100", "Dec 2020", "CEx", "Governance review", "Done"]]
+    fills = {(0, 1): GREY, (0, 2): RED, (0, 3): AMBER, (0, 4): GREEN, (0, 5): BLUE_CMYK,
+             (2, 0): AMBER, (3, 0): GREEN, (4, 0): BLUE_CMYK, (4, 5): (1.0, 1.0, 1.0)}
+    fills.update({(1, c): HEADER_BLUE for c in range(6)})
+    path = tmp_path / "rag.pdf"
+    canvas = new_canvas(path)
+    draw_table(canvas, TableDrawing([40, 60, 60, 60, 200, 200], [key, header, *data], fills=fills), 40, 40)
+    canvas.save()
+
+    table = extract(str(path)).tables[0]
+
+    assert [[c.fill for c in row] for row in table.rows] == [
+        [None, "BFBFBF", "FF0000", "FFC000", "00B050", "006FBF"],
+        ["1F4E78"] * 6,
+        ["FFC000", *[None] * 5],
+        ["00B050", *[None] * 5],
+        ["006FBF", *[None] * 5],  # a white fill is no fill
+    ]
+    assert texts(table) == [key, header, *data]
+
+
+def test_text_printed_across_cell_edges_is_split_into_its_cells(tmp_path: Path) -> None:
+    """Spreadsheets print a right-aligned number against the next cell's text: '70May 2021'."""
+    path = tmp_path / "tight.pdf"
+    canvas = new_canvas(path, pagesize=A4)
+    height = A4[1]
+    for top in (100, 120, 140):
+        canvas.line(50, height - top, 250, height - top)
+    for x in (50, 90, 250):
+        canvas.line(x, height - 100, x, height - 140)
+    canvas.setFont(FONT, 9)
+    for top, left, right in ((100, "% Done", "Target Date"), (120, "70", "May 2021")):
+        canvas.drawRightString(89.5, height - top - 12, left)
+        canvas.drawString(90.5, height - top - 12, right)
+    canvas.save()
+
+    assert texts(extract(str(path)).tables[0]) == [["% Done", "Target Date"], ["70", "May 2021"]]
+
+
+def test_bullets_and_line_breaks_inside_cells(tmp_path: Path) -> None:
+    rows = [ACTION_HEADER, ["1", "Review the plan", "Chief Executive", "31-Mar-21\n(30/06/2020)", "40%",
+                            "Meeting held.\n• improving quality of reports\n• joint working"]]
+    path = tmp_path / "bullets.pdf"
+    canvas = new_canvas(path)
+    draw_table(canvas, TableDrawing(ACTION_WIDTHS, rows), 40, 40)
+    canvas.save()
+
+    assert texts(extract(str(path)).tables[0]) == rows
+
+
+def test_private_use_bullets_read_as_bullets() -> None:
+    words = [Word("\uf0b7", 10, 14, 10, 20, 10, False), Word("first", 20, 40, 10, 20, 10, False),
+             Word("\uf0b7", 10, 14, 22, 32, 10, False), Word("second", 20, 44, 22, 32, 10, False)]
+    assert text_of(words) == "• first\n• second"
+
+
+@pytest.mark.parametrize("turn", ["rotated content", "page /Rotate 90"])
+def test_landscape_table_on_a_turned_page_reads_upright(tmp_path: Path, turn: str) -> None:
+    rows = [ACTION_HEADER, *action_rows(1, 2)]
+    path = tmp_path / "turned.pdf"
+    canvas = new_canvas(path, pagesize=A4)
+    if turn == "rotated content":  # a landscape table printed sideways on a portrait page
+        canvas.translate(A4[0], 0)
+        canvas.rotate(90)
+        canvas.setPageSize((A4[1], A4[0]))
+    else:
+        canvas.setPageRotation(90)
+        canvas.setPageSize((A4[1], A4[0]))
+    draw_table(canvas, TableDrawing(ACTION_WIDTHS, rows), 40, 40)
+    canvas.save()
+
+    assert texts(extract(str(path)).tables[0]) == rows
+
+
+def test_wrapped_lines_make_one_paragraph_and_headings_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "text.pdf"
+    canvas = new_canvas(path, pagesize=A4)
+    width = A4[0] - 80
+    canvas.setFont(FONT, 10)
+    text = ("The update was presented to the Corporate Management Team on 27 January 2021 and a further "
+            "update on progress of the wider plan will be provided in due course.")
+    lines, line = [], ""
+    for word in text.split():
+        if canvas.stringWidth(f"{line} {word}".strip(), FONT, 10) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    top = draw_lines(canvas, ["UPDATE"], 40, 40, size=14, font=BOLD)
+    top = draw_lines(canvas, ["15 February 2021"], 40, top + 6)
+    draw_lines(canvas, lines, 40, top + 12)
+    canvas.save()
+
+    paper = extract(str(path))
+
+    assert [p.text for p in paper.paragraphs] == ["UPDATE", "15 February 2021", "\n".join(lines)]
+    assert [p.bold for p in paper.paragraphs] == [True, False, False]
+    assert len(lines) == 2
+
+
+# --- papers that cannot be read ------------------------------------------------------------------
+
+
+def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract(str(scanned(tmp_path / "scan.pdf")))
+    assert caught.value.reason == "no text layer"
+
+
+def test_encrypted_pdf_names_the_cause(tmp_path: Path) -> None:
+    path = encrypted(tmp_path / "locked.pdf")
+    with pytest.raises(ExtractionError) as caught:
+        extract(str(path))
+    assert caught.value.reason == "encrypted: PDFPasswordIncorrect"
+    assert caught.value.path == str(path)
+
+
+def test_pdf_with_only_an_owner_password_reads(tmp_path: Path) -> None:
+    paper = extract(str(encrypted(tmp_path / "restricted.pdf", user_password="")))
+    assert texts(paper.tables[0]) == [ACTION_HEADER, *action_rows(1, 2)]
+
+
+@pytest.mark.parametrize("content", [b"", b"%PDF-1.4\n%%EOF\n", b"%PDF-1.7\n" + b"\x00garbage" * 50])
+def test_damaged_pdf_is_an_extraction_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(content)
+    with pytest.raises(ExtractionError) as caught:
+        extract(str(path))
+    assert caught.value.reason
+
+
+def test_truncated_pdf_reads_or_says_why(tmp_path: Path) -> None:
+    whole = ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 3), action_rows(4, 3)]).read_bytes()
+    for cut in (len(whole) // 3, len(whole) // 2, len(whole) - 200):
+        path = tmp_path / f"cut{cut}.pdf"
+        path.write_bytes(whole[:cut])
+        try:
+            assert isinstance(extract(str(path)), Paper)
+        except ExtractionError as exc:
+            assert exc.reason
+
+
+def test_settings_name_a_bad_value() -> None:
+    with pytest.raises(ValueError, match=r"PdfSettings\.snap"):
+        PdfSettings(snap=0)
+
+
+# --- the sample papers -----------------------------------------------------------------------------
+
+
+def test_mc002_pdf_reads_as_the_workbook_it_was_printed_from() -> None:
+    pdf = extract(str(needs(MC002.with_suffix(".pdf"))))
+    xlsx = extract_any(needs(MC002.with_suffix(".xlsx")), "xlsx").tables[0]
+
+    main, registers = pdf.tables
+    assert pdf.n_pages == 3
+    assert [p.text for p in pdf.paragraphs[:5]] == [
+        "Best Value Assurance Strategic Action Plan: MC 002", "BVAR Strategic Summary Progress Update",
+        "Committee Report Ref: MC 002", "Report Date: 01/03/21", "Committee Date: 10/03/2021"]
+    assert [c.text for c in main.rows[1]] == [
+        "RAG", "% Completed", "Target Date", "Lead", "Priority", "Workstreams (BV Recommendations)",
+        "Status Update", "Decisions Required/Made by\ncmt/smt"]
+    assert len(main.rows) - 2 == 9  # the key, the header, nine workstreams over two pages
+    assert [c.fill for c in main.rows[0]] == [None, "BFBFBF", "FF0000", "FFC000", "00B050", "0070C0"]
+    assert [row[0].fill for row in main.rows[2:]] == [
+        "FFC000", "FFC000", "00B050", "00B050", "FF0000", "00B050", "00B050", "FFC000", "00B050"]
+    assert [row[0].page for row in main.rows[2:]] == [1] * 6 + [2] * 3
+    assert squeezed(main) == squeezed(xlsx)[7:18]
+    assert [c.text for c in registers.rows[1] if c.text] == ["Issues / Major Risks / Change Requests",
+                                                            "Targets for Next Period"]
+    assert [row[0].text for row in registers.rows[2:]] == [str(n) for n in range(1, 11)]
+
+
+def test_sbc_pdf_reads_as_the_word_document_it_was_printed_from() -> None:
+    pdf = extract(str(needs(SBC.with_suffix(".pdf"))))
+    docx = extract_any(needs(SBC.with_suffix(".docx")), "docx")
+
+    assert pdf.n_pages == 7
+    assert [squeezed(t) for t in pdf.tables] == [squeezed(t) for t in docx.tables]
+    header = pdf.tables[1].rows[0]
+    assert [(c.text, c.colspan, c.fill) for c in header[:2]] == [("ACTION", 2, "1F3864"), ("Timescales", 1, "1F3864")]
+    assert [len(t.rows) - 1 for t in pdf.tables[1:]] == [2, 3, 2, 2, 1, 2]
+    assert [t.page for t in pdf.tables] == [1, 2, 3, 4, 5, 6, 7]
+    words = [re.sub(r"\s+", "", p.text).lstrip("•") for p in pdf.paragraphs]
+    assert words == [re.sub(r"\s+", "", p.text) for p in docx.paragraphs if p.text.strip()]
+    assert "Cont./" in [p.text for p in pdf.paragraphs]
+
+
+# --- the wild corpus -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", WILD, ids=[p.name for p in WILD])
+def test_wild_pdf_reads_or_says_why(path: Path) -> None:
+    try:
+        paper = extract(str(path))
+    except ExtractionError as exc:
+        assert exc.reason and exc.path == str(path)
+        return
+    assert isinstance(paper, Paper) and paper.n_pages
+    for table in paper.tables:
+        for r, row in enumerate(table.rows):
+            assert all(isinstance(c, Cell) and c.row == r and c.page for c in row)
