@@ -15,6 +15,7 @@ from dataclasses import dataclass
 BULLETS = "•▪●◦‣∙·○■□➢➤►▶✓✔-–—*"
 _BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|o(?=\s))\s+")
 _SPACE_RE = re.compile(r"\s+")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 MISSING = {"", "-", "–", "—", "n/a", "na", "none", "tbc", "tba", "nil", "?"}
 
 
@@ -24,9 +25,15 @@ def clean_text(text: str | None) -> str | None:
         return None
     text = unicodedata.normalize("NFC", str(text)).replace("\x0b", "\n").replace("\r", "\n")
     text = re.sub(r"</?[a-zA-Z][^>]{0,40}>", " ", text)  # stray HTML-ish markup
-    lines = [_BULLET_RE.sub("", line) for line in text.split("\n")]
-    joined = _SPACE_RE.sub(" ", " ".join(line.strip() for line in lines)).strip()
-    return joined or None
+    lines = [_BULLET_RE.sub("", line).strip() for line in text.split("\n")]
+    joined = ""
+    for line in lines:
+        if not line:
+            continue
+        # a line broken after a hyphen ('self-' / 'evaluation') keeps the hyphen and no space
+        glue = "" if _HYPHEN_END.search(joined) and line[:1].isalpha() else " "
+        joined = f"{joined}{glue}{line}" if joined else line
+    return _SPACE_RE.sub(" ", joined).strip() or None
 
 
 def nullable(text: str | None) -> str | None:

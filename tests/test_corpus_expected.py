@@ -16,7 +16,7 @@ from pipeline.run import run
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-PAPERS = sorted(p.name for p in (CORPUS / "papers").glob("*") if p.suffix in (".xlsx", ".docx"))
+PAPERS = sorted(p.name for p in (CORPUS / "papers").glob("*") if p.suffix in (".xlsx", ".docx", ".pdf"))
 ACTION_FIELDS = ["ref", "theme", "description", "lead", "lead_raw", "service_lead", "priority",
                  "due_date", "original_due_date", "report_refs"]
 SNAPSHOT_FIELDS = ["percent_complete", "percent_raw", "rag", "status_text", "decisions"]

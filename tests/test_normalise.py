@@ -149,3 +149,12 @@ def test_report_date() -> None:
     assert parse_report_date("01/03/21") == D(2021, 3, 1)
     assert parse_report_date("", dt.datetime(2021, 3, 10)) == D(2021, 3, 10)
     assert parse_report_date("Report to committee on 15 February 2021") == D(2021, 2, 15)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("review service self-\nevaluation arrangements", "review service self-evaluation arrangements"),
+    ("gather real-\ntime feedback", "gather real-time feedback"),
+    ("costs -\n2021", "costs - 2021"),
+])
+def test_lines_broken_after_a_hyphen_keep_it(text: str, want: str) -> None:
+    assert clean_text(text) == want
