@@ -37,6 +37,7 @@ GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0
                         "\uf0a8": "○", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                         "\ufb04": "ffl"})
 BULLETS = set("•▪●◦‣∙○■□➢➤►▶✓✔❖-–")
+EDGE_GAP = 0.5  # points between two characters that a cell edge may pass through
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 ENCRYPTION_ERRORS = ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning",
@@ -245,8 +246,11 @@ def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> Grid:
 
 
 def place_words(word_tuples: list[tuple[dict[str, Any], list[dict[str, Any]]]], grids: list[Grid]) -> list[Word]:
-    """Put each word in the cell its characters are in, splitting words that cross a cell edge;
-    return the words outside every table."""
+    """Put each word in the cell its characters are in; return the words outside every table.
+
+    A word is split where a cell edge passes through a gap between its characters (texts of two
+    cells printed edge to edge: '70May'); text running on over an edge without a gap overflowed its
+    cell and stays in the cell it starts in."""
     free: list[Word] = []
 
     def box_of(ch: dict[str, Any]) -> Box | None:
@@ -256,20 +260,17 @@ def place_words(word_tuples: list[tuple[dict[str, Any], list[dict[str, Any]]]], 
     for word, chars in word_tuples:
         first, last = box_of(chars[0]), box_of(chars[-1])
         if first is last and (len(chars) < 3 or box_of(chars[len(chars) // 2]) is first):
-            target = first.words if first is not None else free
-            target.append(make_word(str(word["text"]), chars))
+            (first.words if first is not None else free).append(make_word(str(word["text"]), chars))
             continue
-        run: list[dict[str, Any]] = []
-        run_box = first
-        for ch in [*chars, None]:
-            box = box_of(ch) if ch is not None else None
-            if run and (ch is None or box is not run_box):
-                piece = make_word("".join(c["text"] for c in run), run)
-                (run_box.words if run_box is not None else free).append(piece)
-                run = []
-            if ch is not None:
-                run_box = box if not run else run_box
-                run.append(ch)
+        pieces: list[tuple[Box | None, list[dict[str, Any]]]] = []
+        for ch in chars:
+            box = box_of(ch)
+            if pieces and (box is pieces[-1][0] or ch["x0"] - pieces[-1][1][-1]["x1"] < EDGE_GAP):
+                pieces[-1][1].append(ch)
+            else:
+                pieces.append((box, [ch]))
+        for box, run in pieces:
+            (box.words if box is not None else free).append(make_word("".join(c["text"] for c in run), run))
     return free
 
 
