@@ -274,8 +274,8 @@ def place_words(word_tuples: list[tuple[dict[str, Any], list[dict[str, Any]]]], 
     return free
 
 
-def fits_columns(line: Line, xs: list[float], cfg: PdfSettings) -> list[tuple[int, list[Word]]] | None:
-    """The line's segments, each in one column of ``xs`` and no two in one; else None."""
+def fits_columns(line: Line, xs: list[float], cfg: PdfSettings, least: int = 2) -> list[tuple[int, list[Word]]] | None:
+    """The line's segments, each in one column of ``xs`` and no two in one, if at least ``least``; else None."""
     placed: list[tuple[int, list[Word]]] = []
     for seg in line.segments(cfg):
         c = bisect_right(xs, (seg[0].x0 + seg[-1].x1) / 2) - 1
@@ -284,7 +284,7 @@ def fits_columns(line: Line, xs: list[float], cfg: PdfSettings) -> list[tuple[in
         if placed and placed[-1][0] == c:
             return None
         placed.append((c, seg))
-    return placed if len(placed) >= 2 else None
+    return placed if len(placed) >= least else None
 
 
 def absorb_above(part: Part, lines: list[Line], floor: float, cfg: PdfSettings) -> list[Line]:
@@ -300,6 +300,22 @@ def absorb_above(part: Part, lines: list[Line], floor: float, cfg: PdfSettings) 
         part.rows.insert(0, row)
         taken.append(line)
         edge = line.top - 1
+    return taken
+
+
+def absorb_below(part: Part, lines: list[Line], ceiling: float, cfg: PdfSettings) -> list[Line]:
+    """Unruled rows under a table that is one ruled or shaded row (a header over a borderless body),
+    in its columns, become its rows."""
+    if len(part.rows) != 1 or len(part.xs) < 4:
+        return []
+    taken: list[Line] = []
+    for line in (ln for ln in lines if part.bottom - 1 <= ln.top < ceiling):
+        edge = taken[-1].bottom if taken else part.bottom
+        if line.top - edge > cfg.row_gap_sizes * line.size or not fits_columns(line, part.xs, cfg, 2 - bool(taken)):
+            break
+        taken.append(line)
+    if taken:
+        part.rows.extend(unruled_rows(taken, part.xs, header=False))
     return taken
 
 
@@ -362,12 +378,13 @@ def is_prose(lines: list[Line], xs: list[float]) -> bool:
     return full >= 0.5 * used and complete >= 0.6 * len(counts)
 
 
-def unruled_rows(lines: list[Line], xs: list[float]) -> list[list[Box]]:
-    """Lines grouped into rows: a row starts at text in the key column or after a wider gap."""
+def unruled_rows(lines: list[Line], xs: list[float], header: bool = True) -> list[list[Box]]:
+    """Lines grouped into rows: a row starts at text in the key column or after a wider gap. The
+    first line starts the header row when there is one."""
     inner = xs[1:-1]
     cols = [[bisect_right(inner, (w.x0 + w.x1) / 2) for w in ln.words] for ln in lines]
-    key = min((c for cs in cols[1:] for c in cs), default=0)
-    leading = min((b.top - a.bottom for a, b in pairwise(lines[1:])), default=0.0)
+    key = min((c for cs in cols[int(header):] for c in cs), default=0)
+    leading = min((b.top - a.bottom for a, b in pairwise(lines[int(header):])), default=0.0)
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
         wide = i > 0 and line.top - lines[i - 1].bottom > max(leading, 0) + 0.5 * lines[i - 1].size
@@ -436,8 +453,9 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
     free = lines_of(place_words(words, grids))
     parts = sorted((g.part for g in grids), key=lambda p: p.top)
     floor = 0.0
-    for part in parts:
-        taken = absorb_above(part, free, floor, cfg)
+    for i, part in enumerate(parts):
+        ceiling = parts[i + 1].top if i + 1 < len(parts) else float("inf")
+        taken = absorb_above(part, free, floor, cfg) + absorb_below(part, free, ceiling, cfg)
         free = [ln for ln in free if not any(ln is t for t in taken)]
         floor = part.bottom
     remaining: list[Line] = []

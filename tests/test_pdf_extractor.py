@@ -81,6 +81,28 @@ def test_borderless_table_reads_columns_from_text_alignment(tmp_path: Path) -> N
     assert [c.col for c in paper.tables[0].rows[1]] == [0, 1, 2, 3, 4, 5]
 
 
+@pytest.mark.parametrize("header_fill", ["per cell", "one bar"])
+def test_borderless_table_under_a_shaded_header_row(tmp_path: Path, header_fill: str) -> None:
+    """Word's 'no borders' tables often keep a shaded header: its rectangles rule one row only."""
+    rows = [ACTION_HEADER, *action_rows(1, 3)]
+    path = tmp_path / "shaded_header.pdf"
+    canvas = new_canvas(path)
+    if header_fill == "one bar":
+        canvas.setFillColorRGB(*HEADER_BLUE)
+        canvas.rect(40, canvas._pagesize[1] - 40 - 16.8, sum(ACTION_WIDTHS), 16.8, stroke=0, fill=1)
+        fills = {}
+    else:
+        fills = {(0, c): HEADER_BLUE for c in range(len(ACTION_HEADER))}
+    draw_table(canvas, TableDrawing(ACTION_WIDTHS, rows, fills=fills, ruled=False), 40, 40)
+    canvas.save()
+
+    table = extract(str(path)).tables[0]
+
+    assert texts(table) == rows
+    assert [c.fill for c in table.rows[0]] == ["1F4E78"] * 6
+    assert [c.fill for c in table.rows[1]] == [None] * 6
+
+
 def test_ruled_table_over_three_pages_is_one_table_without_repeated_headers(tmp_path: Path) -> None:
     pages = [action_rows(1, 4), action_rows(5, 4), action_rows(9, 3)]
     paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, page_numbers=True)))
