@@ -13,7 +13,10 @@ Each page is read once: its words (with their characters), filled rectangles and
   column has text or after a wider gap, so wrapped cells stay one cell.
 - **Fills**: a cell's fill is the last filled rectangle drawn over most of it (white: none).
 - **Paragraphs**: other lines, joined while the previous line was wrapped (the next line's first
-  word would not have fitted on it). Lines that only number the page are dropped.
+  word would not have fitted on it). Page numbers, and running headers and footers (the same text
+  in the margin of two pages or more), are dropped: a Word document keeps them out of its body.
+- **Pages whose text runs sideways** (a landscape table printed on a portrait page) are turned to
+  read left to right first. A page without characters has no text layer (a scan).
 - **Across pages**, a table ending one page and one starting the next with the same outer edges
   are one table: header rows repeated on the continuation are dropped, and a first row with
   nothing in the table's key column (its leftmost column that mostly has text, the action
@@ -613,28 +616,37 @@ def join(base: Part, nxt: Part) -> None:
     base.last_page = nxt.page
 
 
-def running_texts(pages: list[PageText]) -> set[str]:
-    """Texts in the top or bottom margin of at least two pages, digits aside: running headers and footers."""
-    seen: dict[str, set[int]] = {}
+def running_texts(pages: list[PageText]) -> set[tuple[str, bool]]:
+    """Texts in the top or bottom margin of at least two pages, digits aside: running headers and
+    footers, which a Word document keeps out of its body."""
+    seen: dict[tuple[str, bool], set[int]] = {}
     for page in pages:
         for top, item in page.blocks:
-            if isinstance(item, Paragraph) and not page.margins[0] <= top <= page.margins[1]:
-                seen.setdefault(re.sub(r"\d+", "#", item.text), set()).add(page.number)
-    return {text for text, numbers in seen.items() if len(numbers) >= 2}
+            if isinstance(item, Paragraph) and (key := margin_key(page, top, item)) is not None:
+                seen.setdefault(key, set()).add(page.number)
+    return {key for key, numbers in seen.items() if len(numbers) >= 2}
+
+
+def margin_key(page: PageText, top: float, item: Paragraph) -> tuple[str, bool] | None:
+    """A paragraph in the page's top or bottom margin as its text (digits aside) and which margin."""
+    if page.margins[0] <= top <= page.margins[1]:
+        return None
+    return re.sub(r"\d+", "#", item.text), top < page.margins[0]
 
 
 def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
-    """Blocks of all pages in order, with tables continued over a page break joined."""
+    """Blocks of all pages in order, without running headers and footers, with tables continued over
+    a page break joined."""
     blocks: list[Block] = []
     open_part: Part | None = None  # the last table, while nothing but running headers follows it
     parts: dict[int, Part] = {}
     running = running_texts(pages)
     for page in pages:
-        for _, item in page.blocks:
+        for top, item in page.blocks:
             if isinstance(item, Paragraph):
-                if re.sub(r"\d+", "#", item.text) not in running:
+                if margin_key(page, top, item) not in running:
                     open_part = None
-                blocks.append(item)
+                    blocks.append(item)
             elif open_part is not None and same_table(open_part, item, cfg.snap):
                 join(open_part, item)
             else:

@@ -114,15 +114,20 @@ def action_rows(first: int, count: int) -> list[list[str]]:
             for n in range(first, first + count)]
 
 
+RUNNING_HEADER = "Audit and Scrutiny Committee, 15 February 2021"
+
+
 def ruled_pages(path: Path, pages: Sequence[Sequence[Sequence[str]]], header: Sequence[str] = ACTION_HEADER,
-                widths: Sequence[float] = ACTION_WIDTHS, page_numbers: bool = False) -> Path:
-    """One ruled table over several pages, its header row repeated at the top of each."""
+                widths: Sequence[float] = ACTION_WIDTHS, furniture: bool = False) -> Path:
+    """One ruled table over several pages, its header row repeated at the top of each; with
+    ``furniture``, a running header and 'Page n of N' at the foot of each page."""
     canvas = new_canvas(path)
     draw_lines(canvas, ["Improvement Plan: progress report"], 40, 30, size=14, font=BOLD)
     for number, rows in enumerate(pages, start=1):
         top = 60 if number == 1 else 40
         draw_table(canvas, TableDrawing(widths, [header, *rows]), 40, top)
-        if page_numbers:
+        if furniture:
+            draw_lines(canvas, [RUNNING_HEADER], 600, 12, size=8)
             draw_lines(canvas, [f"Page {number} of {len(pages)}"], 380, 570, size=8)
         canvas.showPage()
     canvas.save()

@@ -105,10 +105,10 @@ def test_borderless_table_under_a_shaded_header_row(tmp_path: Path, header_fill:
 
 def test_ruled_table_over_three_pages_is_one_table_without_repeated_headers(tmp_path: Path) -> None:
     pages = [action_rows(1, 4), action_rows(5, 4), action_rows(9, 3)]
-    paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, page_numbers=True)))
+    paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, furniture=True)))
 
     assert paper.n_pages == 3
-    assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Table"]  # page numbers dropped
+    assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Table"]  # no running header, page numbers
     table = paper.tables[0]
     assert (table.index, table.page, table.n_cols) == (0, 1, 6)
     assert texts(table) == [ACTION_HEADER, *action_rows(1, 11)]
