@@ -43,8 +43,6 @@ BULLETS = set("•▪●◦‣∙○■□➢➤►▶✓✔❖-–")
 EDGE_GAP = 0.5  # points between two characters that a cell edge may pass through
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
-ENCRYPTION_ERRORS = ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning",
-                     "PDFEncryptionError", "PDFKeyNotFound")
 
 
 @dataclass(frozen=True)
@@ -64,9 +62,21 @@ class PdfSettings:
             if not getattr(self, name) > 0:
                 raise ValueError(f"PdfSettings.{name} must be positive, not {getattr(self, name)!r}")
 
+    @classmethod
+    def resolve(cls, settings: PdfSettings | dict[str, Any] | None) -> PdfSettings:
+        """Settings from nothing (the defaults), a dict of some of them, or settings."""
+        if settings is None or isinstance(settings, cls):
+            return settings or cls()
+        unknown = sorted(set(settings) - set(cls.__dataclass_fields__))
+        if unknown:
+            raise ValueError(f"PdfSettings has no setting {unknown[0]!r}")
+        return cls(**settings)
 
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
-                  "join_tolerance": 3, "edge_min_length": 3, "intersection_tolerance": 3}
+    @property
+    def table_settings(self) -> dict[str, Any]:
+        """pdfplumber's table finder: ruled tables only (unruled ones are found from the text)."""
+        return {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": self.snap,
+                "join_tolerance": self.snap, "edge_min_length": 3, "intersection_tolerance": self.snap}
 
 
 @dataclass
@@ -353,7 +363,7 @@ def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) ->
     if len(taken) < 3:
         return None, 1
     xs = [min(ln.x0 for ln in taken) - 1, *((a + b) / 2 for a, b in gutters), max(ln.x1 for ln in taken) + 1]
-    if is_prose(taken, xs):
+    if is_prose(taken, xs, cfg):
         return None, len(taken)
     return Part(xs=xs, rows=unruled_rows(taken, xs), page=page, last_page=page), len(taken)
 
@@ -369,10 +379,10 @@ def fullness(line: Line, xs: list[float]) -> tuple[int, int]:
     return full, len(spans)
 
 
-def is_prose(lines: list[Line], xs: list[float]) -> bool:
+def is_prose(lines: list[Line], xs: list[float], cfg: PdfSettings) -> bool:
     """Columns of running text (a two- or three-column page), not a table. A table's first line labels
     its columns briefly; its rows wrap in some columns only, or hold values shorter than their column."""
-    head = [len(seg) for seg in lines[0].segments(PdfSettings())]
+    head = [len(seg) for seg in lines[0].segments(cfg)]
     if max(head) >= 7 or sum(head) >= 4.5 * len(head):
         return True
     counts = [fullness(ln, xs) for ln in lines[1:]]
@@ -459,7 +469,8 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
     for i, part in enumerate(parts):
         ceiling = parts[i + 1].top if i + 1 < len(parts) else float("inf")
         taken = absorb_above(part, free, floor, cfg) + absorb_below(part, free, ceiling, cfg)
-        free = [ln for ln in free if not any(ln is t for t in taken)]
+        gone = {id(ln) for ln in taken}
+        free = [ln for ln in free if id(ln) not in gone]
         floor = part.bottom
     remaining: list[Line] = []
     i = 0
@@ -529,7 +540,7 @@ def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
              for r in page.rects if r.get("fill")]
     tables: list[list[BBox]] = []
     if chars and len(page.edges) <= cfg.max_edges:
-        tables = [[turn(cell) for cell in t.cells] for t in page.find_tables(TABLE_SETTINGS)]
+        tables = [[turn(cell) for cell in t.cells] for t in page.find_tables(cfg.table_settings)]
     return layout_page(number, words, tables, fills, height, cfg), len(chars)
 
 
@@ -665,23 +676,24 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
 
 def _open(path: str) -> Any:
     import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         return pdfplumber.open(path)
-    except PdfminerException as exc:
+    except PdfminerException as exc:  # its str() is empty: the cause is its first argument
         cause = exc.args[0] if exc.args else exc
         name = type(cause).__name__ if isinstance(cause, BaseException) else str(cause)
-        if name in ENCRYPTION_ERRORS:
+        if isinstance(cause, PDFEncryptionError):  # PDFPasswordIncorrect, or an unsupported scheme
             raise ExtractionError(path, f"encrypted: {name}") from exc
         raise ExtractionError(path, f"cannot be read as a PDF: {name}: {cause}".rstrip(": ")) from exc
     except Exception as exc:  # pdfminer raises many types on damaged files
         raise ExtractionError(path, f"cannot be read as a PDF: {type(exc).__name__}: {exc}") from exc
 
 
-def extract(path: str, settings: PdfSettings | None = None) -> Paper:
+def extract(path: str, settings: PdfSettings | dict[str, Any] | None = None) -> Paper:
     """Read a PDF paper into paragraphs and tables; raise ExtractionError when it cannot be read."""
-    cfg = settings or PdfSettings()
+    cfg = PdfSettings.resolve(settings)
     pdf = _open(path)
     pages: list[PageText] = []
     n_chars = 0

@@ -300,6 +300,10 @@ def test_truncated_pdf_reads_or_says_why(tmp_path: Path) -> None:
 def test_settings_name_a_bad_value() -> None:
     with pytest.raises(ValueError, match=r"PdfSettings\.snap"):
         PdfSettings(snap=0)
+    with pytest.raises(ValueError, match="no setting 'snapp'"):
+        PdfSettings.resolve({"snapp": 2})
+    assert PdfSettings.resolve({"snap": 2}) == PdfSettings(snap=2)
+    assert PdfSettings.resolve(None) == PdfSettings()
 
 
 # --- the sample papers -----------------------------------------------------------------------------
