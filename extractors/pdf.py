@@ -65,8 +65,10 @@ class PdfSettings:
     @classmethod
     def resolve(cls, settings: PdfSettings | dict[str, Any] | None) -> PdfSettings:
         """Settings from nothing (the defaults), a dict of some of them, or settings."""
-        if settings is None or isinstance(settings, cls):
-            return settings or cls()
+        if settings is None:
+            return cls()
+        if isinstance(settings, PdfSettings):
+            return settings
         unknown = sorted(set(settings) - set(cls.__dataclass_fields__))
         if unknown:
             raise ValueError(f"PdfSettings has no setting {unknown[0]!r}")
