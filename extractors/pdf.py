@@ -180,6 +180,7 @@ class PageText:
     number: int
     blocks: list[tuple[float, Part | Paragraph]]
     margins: tuple[float, float]  # top and bottom of the page's running header and footer zones
+    n_chars: int = 0
 
 
 # --- small helpers --------------------------------------------------------------------------
@@ -529,8 +530,8 @@ def upright_chars(chars: list[dict[str, Any]], width: float, height: float) -> t
     return out, turn, new_height
 
 
-def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
-    """The page's layout from what pdfplumber reads of it once, and its number of characters."""
+def read_page(page: Any, number: int, cfg: PdfSettings) -> PageText:
+    """The page's layout from what pdfplumber reads of it once."""
     from pdfplumber.utils.text import WordExtractor
 
     x0, top, x1, bottom = page.bbox
@@ -543,7 +544,9 @@ def read_page(page: Any, number: int, cfg: PdfSettings) -> tuple[PageText, int]:
     tables: list[list[BBox]] = []
     if chars and len(page.edges) <= cfg.max_edges:
         tables = [[turn(cell) for cell in t.cells] for t in page.find_tables(cfg.table_settings)]
-    return layout_page(number, words, tables, fills, height, cfg), len(chars)
+    text = layout_page(number, words, tables, fills, height, cfg)
+    text.n_chars = len(chars)
+    return text
 
 
 # --- tables across pages ---------------------------------------------------------------------
@@ -676,50 +679,65 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
 # --- the entry point -------------------------------------------------------------------------
 
 
+def describe(exc: BaseException) -> str:
+    """An exception as its type and message, shortened; pdfplumber's wrapper as the error it wraps."""
+    cause = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
+    if not isinstance(cause, BaseException):
+        return f"{type(exc).__name__}: {cause}"[:200]
+    text = f"{type(cause).__name__}: {cause}".rstrip(": ")
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def _open(path: str) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError
-    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         return pdfplumber.open(path)
-    except PdfminerException as exc:  # its str() is empty: the cause is its first argument
+    except Exception as exc:  # pdfminer raises many types on damaged files; pdfplumber wraps most
         cause = exc.args[0] if exc.args else exc
-        name = type(cause).__name__ if isinstance(cause, BaseException) else str(cause)
         if isinstance(cause, PDFEncryptionError):  # PDFPasswordIncorrect, or an unsupported scheme
-            raise ExtractionError(path, f"encrypted: {name}") from exc
-        raise ExtractionError(path, f"cannot be read as a PDF: {name}: {cause}".rstrip(": ")) from exc
-    except Exception as exc:  # pdfminer raises many types on damaged files
-        raise ExtractionError(path, f"cannot be read as a PDF: {type(exc).__name__}: {exc}") from exc
+            raise ExtractionError(path, f"encrypted: {type(cause).__name__}") from exc
+        raise ExtractionError(path, f"cannot be read as a PDF: {describe(exc)}") from exc
+
+
+def _close(pdf: Any) -> None:
+    """Close the file even when pdfplumber's close, which lists the pages again, fails."""
+    try:
+        pdf.close()
+    except Exception:
+        if not getattr(pdf, "stream_is_external", True):
+            pdf.stream.close()
+
+
+def read_pages(pdf: Any, path: str, cfg: PdfSettings) -> list[PageText]:
+    try:
+        all_pages = pdf.pages
+    except Exception as exc:
+        raise ExtractionError(path, f"cannot list the pages: {describe(exc)}") from exc
+    if not all_pages:
+        raise ExtractionError(path, "no pages")
+    if len(all_pages) > cfg.max_pages:
+        raise ExtractionError(path, f"{len(all_pages)} pages, over the limit of {cfg.max_pages}")
+    pages = []
+    for number, page in enumerate(all_pages, start=1):
+        try:
+            pages.append(read_page(page, number, cfg))
+        except Exception as exc:  # pdfminer and pdfplumber fail in many ways on damaged pages
+            raise ExtractionError(path, f"cannot be read on page {number}: {describe(exc)}", page=number) from exc
+        finally:
+            page.close()
+    return pages
 
 
 def extract(path: str, settings: PdfSettings | dict[str, Any] | None = None) -> Paper:
     """Read a PDF paper into paragraphs and tables; raise ExtractionError when it cannot be read."""
     cfg = PdfSettings.resolve(settings)
     pdf = _open(path)
-    pages: list[PageText] = []
-    n_chars = 0
     try:
-        try:
-            all_pages = pdf.pages
-        except Exception as exc:
-            raise ExtractionError(path, f"cannot list the pages: {type(exc).__name__}: {exc}") from exc
-        if not all_pages:
-            raise ExtractionError(path, "no pages")
-        if len(all_pages) > cfg.max_pages:
-            raise ExtractionError(path, f"{len(all_pages)} pages, over the limit of {cfg.max_pages}")
-        for number, page in enumerate(all_pages, start=1):
-            try:
-                text, count = read_page(page, number, cfg)
-            except Exception as exc:  # pdfminer and pdfplumber fail in many ways on damaged pages
-                raise ExtractionError(path, f"cannot be read on page {number}: {type(exc).__name__}: {exc}",
-                                      page=number) from exc
-            finally:
-                page.close()
-            pages.append(text)
-            n_chars += count
+        pages = read_pages(pdf, path, cfg)
     finally:
-        pdf.close()
-    if n_chars == 0:
+        _close(pdf)
+    if not any(page.n_chars for page in pages):
         raise ExtractionError(path, "no text layer")
     return Paper(path=path, format="pdf", blocks=assemble(pages, cfg), n_pages=len(pages))

@@ -286,6 +286,21 @@ def test_damaged_pdf_is_an_extraction_error(tmp_path: Path, content: bytes) -> N
     assert caught.value.reason
 
 
+@pytest.mark.parametrize(("old", "new", "reason"), [
+    (b"/Type /Pages", b"/Type 7Pages", "cannot list the pages: PSSyntaxError: Invalid dictionary construct"),
+    (b"/Type /Font", b"/Type 7Font", "cannot be read on page 1: PSSyntaxError: Invalid dictionary construct"),
+])
+def test_damaged_object_names_the_step_and_page(tmp_path: Path, old: bytes, new: bytes, reason: str) -> None:
+    """Same-length damage keeps the cross-reference table valid: the file opens, then fails on the
+    page tree (pdfplumber's own close lists the pages again and fails too) or on a page's font."""
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 2)]).read_bytes().replace(old, new, 1))
+    with pytest.raises(ExtractionError) as caught:
+        extract(str(path))
+    assert caught.value.reason.startswith(reason)
+    assert caught.value.page == (1 if "page 1" in reason else None)
+
+
 def test_truncated_pdf_reads_or_says_why(tmp_path: Path) -> None:
     whole = ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 3), action_rows(4, 3)]).read_bytes()
     for cut in (len(whole) // 3, len(whole) // 2, len(whole) - 200):
