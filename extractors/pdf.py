@@ -463,11 +463,17 @@ def finish(part: Part, fills: list[tuple[BBox, str | None]]) -> None:
         part.cells.append(cells)
 
 
-def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, Any]]]], tables: list[list[BBox]],
-                fills: list[tuple[BBox, str | None]], height: float, cfg: PdfSettings) -> PageText:
-    grids = [ruled_grid(t, number, cfg.snap) for t in tables if len(t) >= 2]
-    free = lines_of(place_words(words, grids))
-    parts = sorted((g.part for g in grids), key=lambda p: p.top)
+def is_banded(grid: Grid, cfg: PdfSettings) -> bool:
+    """A 'table' of one column whose lines hold several cells' text: shaded bands behind the rows
+    of a borderless table (zebra stripes), not a table of their own."""
+    if len(grid.part.xs) != 2:
+        return False
+    lines = lines_of([w for row in grid.part.rows for box in row for w in box.words])
+    return len(lines) >= 2 and sum(len(ln.segments(cfg)) >= 2 for ln in lines) >= 0.5 * len(lines)
+
+
+def attach_rows(parts: list[Part], free: list[Line], cfg: PdfSettings) -> list[Line]:
+    """Unruled rows above and below ruled tables join them; return the lines left."""
     floor = 0.0
     for i, part in enumerate(parts):
         ceiling = parts[i + 1].top if i + 1 < len(parts) else float("inf")
@@ -475,22 +481,42 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
         gone = {id(ln) for ln in taken}
         free = [ln for ln in free if id(ln) not in gone]
         floor = part.bottom
+    return free
+
+
+def unruled_tables(free: list[Line], page: int, cfg: PdfSettings) -> tuple[list[Part], list[Line]]:
+    """Tables without rulings among the lines, and the lines left."""
+    parts: list[Part] = []
     remaining: list[Line] = []
     i = 0
     while i < len(free):
-        found, n = unruled_table(free, i, number, cfg)
+        found, n = unruled_table(free, i, page, cfg)
         if found is None:
             remaining.extend(free[i:i + n])
         else:
             parts.append(found)
         i += n
+    return parts, remaining
+
+
+def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, Any]]]], tables: list[list[BBox]],
+                fills: list[tuple[BBox, str | None]], height: float, cfg: PdfSettings) -> PageText:
+    grids = [ruled_grid(t, number, cfg.snap) for t in tables if len(t) >= 2]
+    free_words = place_words(words, grids)
+    bands = [g for g in grids if is_banded(g, cfg)]
+    free_words += [w for g in bands for row in g.part.rows for box in row for w in box.words]
+    parts = sorted((g.part for g in grids if all(g is not b for b in bands)), key=lambda p: p.top)
+    free = attach_rows(parts, lines_of(free_words), cfg)
+    found, remaining = unruled_tables(free, number, cfg)
+    parts += found
     for part in parts:
         finish(part, fills)
+    margins = (0.08 * height, 0.92 * height)
     blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts if any(p.cells)]
     blocks += [(top, para) for top, para in paragraphs(remaining, number, cfg)
-               if not (PAGE_NUMBER_RE.match(para.text) and not 0.08 * height <= top <= 0.92 * height)]
+               if not (PAGE_NUMBER_RE.match(para.text) and not margins[0] <= top <= margins[1])]
     blocks.sort(key=lambda b: b[0])
-    return PageText(number, blocks, (0.08 * height, 0.92 * height))
+    return PageText(number, blocks, margins)
 
 
 def direction(char: dict[str, Any]) -> str:

@@ -103,6 +103,27 @@ def test_borderless_table_under_a_shaded_header_row(tmp_path: Path, header_fill:
     assert [c.fill for c in table.rows[1]] == [None] * 6
 
 
+def test_borderless_table_with_striped_rows(tmp_path: Path) -> None:
+    """Zebra stripes are full-width shaded bands: their edges rule a one-column 'table' that is not one."""
+    rows = [ACTION_HEADER, *action_rows(1, 4)]
+    drawing = TableDrawing(ACTION_WIDTHS, rows, ruled=False)
+    path = tmp_path / "striped.pdf"
+    canvas = new_canvas(path)
+    top = 40 + drawing.row_height(rows[0])
+    for r, row in enumerate(rows[1:], start=1):  # bands touch: their edges make one ruled column
+        canvas.setFillGray(0.85 if r % 2 else 0.97)
+        canvas.rect(40, canvas._pagesize[1] - top - drawing.row_height(row), sum(ACTION_WIDTHS),
+                    drawing.row_height(row), stroke=0, fill=1)
+        top += drawing.row_height(row)
+    draw_table(canvas, drawing, 40, 40)
+    canvas.save()
+
+    table = extract(str(path)).tables[0]
+
+    assert texts(table) == rows
+    assert [row[1].fill for row in table.rows] == [None, "D9D9D9", None, "D9D9D9", None]  # F7F7F7 is white
+
+
 def test_ruled_table_over_three_pages_is_one_table_without_repeated_headers(tmp_path: Path) -> None:
     pages = [action_rows(1, 4), action_rows(5, 4), action_rows(9, 3)]
     paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, furniture=True)))
