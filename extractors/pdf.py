@@ -463,12 +463,15 @@ def finish(part: Part, fills: list[tuple[BBox, str | None]]) -> None:
         part.cells.append(cells)
 
 
-def is_banded(grid: Grid, cfg: PdfSettings) -> bool:
+def is_banded(grid: Grid, words: list[tuple[dict[str, Any], list[dict[str, Any]]]], cfg: PdfSettings) -> bool:
     """A 'table' of one column whose lines hold several cells' text: shaded bands behind the rows
     of a borderless table (zebra stripes), not a table of their own."""
-    if len(grid.part.xs) != 2:
+    xs, ys = grid.part.xs, grid.ys
+    if len(xs) != 2:
         return False
-    lines = lines_of([w for row in grid.part.rows for box in row for w in box.words])
+    inside = [make_word(str(w["text"]), chars) for w, chars in words
+              if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[1] and ys[0] <= (w["top"] + w["bottom"]) / 2 <= ys[-1]]
+    lines = lines_of(inside)
     return len(lines) >= 2 and sum(len(ln.segments(cfg)) >= 2 for ln in lines) >= 0.5 * len(lines)
 
 
@@ -501,11 +504,9 @@ def unruled_tables(free: list[Line], page: int, cfg: PdfSettings) -> tuple[list[
 
 def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, Any]]]], tables: list[list[BBox]],
                 fills: list[tuple[BBox, str | None]], height: float, cfg: PdfSettings) -> PageText:
-    grids = [ruled_grid(t, number, cfg.snap) for t in tables if len(t) >= 2]
+    grids = [g for t in tables if len(t) >= 2 and not is_banded(g := ruled_grid(t, number, cfg.snap), words, cfg)]
     free_words = place_words(words, grids)
-    bands = [g for g in grids if is_banded(g, cfg)]
-    free_words += [w for g in bands for row in g.part.rows for box in row for w in box.words]
-    parts = sorted((g.part for g in grids if all(g is not b for b in bands)), key=lambda p: p.top)
+    parts = sorted((g.part for g in grids), key=lambda p: p.top)
     free = attach_rows(parts, lines_of(free_words), cfg)
     found, remaining = unruled_tables(free, number, cfg)
     parts += found
