@@ -141,6 +141,7 @@ class Part:
     page: int
     cells: list[list[Cell]] = field(default_factory=list)
     last_page: int = 0
+    ends_low: bool = True  # it ends in the lower half of its (last) page: it may go on over the page
 
     @property
     def top(self) -> float:
@@ -512,6 +513,7 @@ def layout_page(number: int, words: list[tuple[dict[str, Any], list[dict[str, An
     parts += found
     for part in parts:
         finish(part, fills)
+        part.ends_low = part.bottom >= 0.5 * height
     margins = (0.08 * height, 0.92 * height)
     blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts if any(p.cells)]
     blocks += [(top, para) for top, para in paragraphs(remaining, number, cfg)
@@ -595,7 +597,8 @@ def regrid(part: Part, xs: list[float]) -> None:
 
 
 def same_table(base: Part, nxt: Part, snap: float) -> bool:
-    if nxt.page != base.last_page + 1:
+    """Whether ``nxt``, first on its page, continues ``base``, last on the page before."""
+    if nxt.page != base.last_page + 1 or not base.ends_low:
         return False
     if abs(base.xs[0] - nxt.xs[0]) > snap or abs(base.xs[-1] - nxt.xs[-1]) > snap:
         return False
@@ -656,7 +659,7 @@ def join(base: Part, nxt: Part) -> None:
             base.cells[-1] = merge_into(base.cells[-1], rows[0])
             rows = rows[1:]
     base.cells.extend(rows)
-    base.last_page = nxt.page
+    base.last_page, base.ends_low = nxt.page, nxt.ends_low
 
 
 def running_texts(pages: list[PageText]) -> set[tuple[str, bool]]:

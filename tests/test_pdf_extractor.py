@@ -125,27 +125,36 @@ def test_borderless_table_with_striped_rows(tmp_path: Path) -> None:
 
 
 def test_ruled_table_over_three_pages_is_one_table_without_repeated_headers(tmp_path: Path) -> None:
-    pages = [action_rows(1, 4), action_rows(5, 4), action_rows(9, 3)]
+    pages = [action_rows(1, 12), action_rows(13, 12), action_rows(25, 3)]
     paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, furniture=True)))
 
     assert paper.n_pages == 3
     assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Table"]  # no running header, page numbers
     table = paper.tables[0]
     assert (table.index, table.page, table.n_cols) == (0, 1, 6)
-    assert texts(table) == [ACTION_HEADER, *action_rows(1, 11)]
-    assert [row[0].page for row in table.rows] == [1] * 5 + [2] * 4 + [3] * 3
-    assert [[c.row for c in row] for row in table.rows] == [[r] * 6 for r in range(12)]
+    assert texts(table) == [ACTION_HEADER, *action_rows(1, 27)]
+    assert [row[0].page for row in table.rows] == [1] * 13 + [2] * 12 + [3] * 3
+    assert [[c.row for c in row] for row in table.rows] == [[r] * 6 for r in range(28)]
 
 
 def test_row_split_by_a_page_break_is_joined(tmp_path: Path) -> None:
-    whole = action_rows(4, 1)[0]
-    first = ["4", "Action number 4 of the plan,", "Lead 4", "04/03/2022", "40%", "Progress note 4"]
+    whole = action_rows(12, 1)[0]
+    first = ["12", "Action number 12 of the plan,", "Lead 12", "12/03/2022", "20%", "Progress note 12"]
     rest = ["", "wrapped onto a second line", "", "", "", "second line\nthird line"]
-    pages = [[*action_rows(1, 3), first], [rest, *action_rows(5, 2)]]
+    pages = [[*action_rows(1, 11), first], [rest, *action_rows(13, 2)]]
     paper = extract(str(ruled_pages(tmp_path / "split.pdf", pages)))
 
-    assert texts(paper.tables[0]) == [ACTION_HEADER, *action_rows(1, 3), whole, *action_rows(5, 2)]
-    assert paper.tables[0].rows[4][0].page == 1
+    assert texts(paper.tables[0]) == [ACTION_HEADER, *action_rows(1, 11), whole, *action_rows(13, 2)]
+    assert paper.tables[0].rows[12][0].page == 1
+
+
+def test_table_ending_high_on_its_page_is_not_continued_by_the_next(tmp_path: Path) -> None:
+    """A table that stops well before the foot of its page ended there: a table of the same columns
+    at the top of the next page is another one, even with no text between them."""
+    paper = extract(str(ruled_pages(tmp_path / "apart.pdf", [action_rows(1, 3), action_rows(4, 3)])))
+
+    assert [texts(t) for t in paper.tables] == [[ACTION_HEADER, *action_rows(1, 3)],
+                                                [ACTION_HEADER, *action_rows(4, 3)]]
 
 
 def test_tables_separated_by_text_stay_apart(tmp_path: Path) -> None:
