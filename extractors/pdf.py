@@ -7,20 +7,24 @@ Each page is read once: its words (with their characters), filled rectangles and
   cell is ('Key' left of a ruled colour key) gets a cell of its own. Words are split where they
   cross a cell edge: text printed edge to edge in two cells runs together ('70May').
 - **Unruled rows above a ruled table** whose text sits in its columns, in two or more of them
-  (a register's headings, a header row without borders), join it.
+  (a register's headings, a header row without borders), join it; so do the rows under a table
+  that is a single ruled or shaded row (a header over a borderless body). Full-width shaded bands
+  behind rows (zebra stripes) are not a one-column table.
 - **Tables without rulings**: a line of three or more separated text segments starts one; its
   column gutters are those no word of the following lines crosses; a row starts where the first
-  column has text or after a wider gap, so wrapped cells stay one cell.
+  column has text or after a wider gap, so wrapped cells stay one cell. Running text set in two
+  or three columns is not a table: its lines fill their columns.
 - **Fills**: a cell's fill is the last filled rectangle drawn over most of it (white: none).
 - **Paragraphs**: other lines, joined while the previous line was wrapped (the next line's first
   word would not have fitted on it). Page numbers, and running headers and footers (the same text
   in the margin of two pages or more), are dropped: a Word document keeps them out of its body.
 - **Pages whose text runs sideways** (a landscape table printed on a portrait page) are turned to
   read left to right first. A page without characters has no text layer (a scan).
-- **Across pages**, a table ending one page and one starting the next with the same outer edges
-  are one table: header rows repeated on the continuation are dropped, and a first row with
-  nothing in the table's key column (its leftmost column that mostly has text, the action
-  number) continues the row above.
+- **Across pages**, a table ending in the lower half of one page and one starting the next with
+  the same outer edges, with nothing but running headers and footers between them, are one
+  table: header rows repeated on the continuation are dropped, and a first row with nothing in
+  the table's key column (its leftmost column that mostly has text, the action number) continues
+  the row above.
 """
 
 from __future__ import annotations
