@@ -652,8 +652,10 @@ def merge_into(row: list[Cell], extra: list[Cell]) -> list[Cell]:
     return sorted(out, key=lambda c: c.col)
 
 
-def join(base: Part, nxt: Part) -> None:
-    xs = cluster([*base.xs, *nxt.xs], 3.0)
+def join(base: Part, nxt: Part, snap: float) -> None:
+    """``nxt`` appended to ``base``: on common column edges, without a repeated header, its first row
+    joined to the last when it continues it."""
+    xs = cluster([*base.xs, *nxt.xs], snap)
     regrid(base, xs)
     regrid(nxt, xs)
     rows = drop_repeated_header(base.cells, nxt.cells)
@@ -698,7 +700,7 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
                     open_part = None
                     blocks.append(item)
             elif open_part is not None and same_table(open_part, item, cfg.snap):
-                join(open_part, item)
+                join(open_part, item, cfg.snap)
             else:
                 table = Table(rows=[], index=len(parts), page=item.page)
                 parts[id(table)] = open_part = item
