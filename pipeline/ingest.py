@@ -209,7 +209,7 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
     shutil.rmtree(incoming, ignore_errors=True)  # leftovers of a killed run
     incoming.mkdir(parents=True)
     entries = load_manifest(raw)
-    by_sha = {e.sha256 for e in entries}
+    by_sha = {e.sha256: e.raw_name for e in entries}
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     intake = Intake()
     reverted = False
@@ -227,9 +227,12 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
                 _make_current(entries, entry.source, None)
                 entries.append(entry)
                 intake.added.append(entry)
-                by_sha.add(entry.sha256)
+                by_sha[entry.sha256] = entry.raw_name
             else:
-                reverted |= _make_current(entries, str(rel), hashes.known(src, src.stat()))
+                sha = hashes.known(src, src.stat())
+                reverted |= _make_current(entries, str(rel), sha)
+                if sha is not None and not any(e.source == str(rel) and e.sha256 == sha for e in entries):
+                    intake.skipped.append(Skipped(str(rel), f"the same bytes as {by_sha[sha]}, read once"))
         if intake.added or reverted:
             _fsync_dir(raw)
             save_manifest(raw, entries)
@@ -252,7 +255,7 @@ def _make_current(entries: list[ManifestEntry], source: str, sha: str | None) ->
     return changed
 
 
-def _bring_in(src: Path, rel: Path, raw: Path, incoming: Path, hashes: HashCache, by_sha: set[str],
+def _bring_in(src: Path, rel: Path, raw: Path, incoming: Path, hashes: HashCache, by_sha: dict[str, str],
               stamp: str) -> ManifestEntry | Skipped | None:
     """Copy one file into raw/ unless raw/ already has its bytes; Skipped if it would not hold still."""
     st = src.stat()

@@ -27,7 +27,7 @@ def prune(folder: Path, keep: int) -> None:
 
 
 def _log_path(folder: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # names sort in time order
     return folder / f"{PREFIX}{stamp}-{os.getpid()}.log"
 
 

@@ -32,14 +32,19 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.reading import PaperReading, quarantined
+from pipeline.reading import PaperReading, quarantined, read_paper_file
 
 log = logging.getLogger("bvtrack")
 
+# imported once in the fork server, so every worker starts with them (the extractors import the
+# parsing libraries lazily; naming them here warms them, it does not use them)
 PRELOAD = ["__main__", "pipeline.reading", "pipeline.interpret", "extractors", "extractors.sniff", "extractors.docx",
-           "extractors.xlsx", "extractors.pdf", "msoffcrypto"]
+           "extractors.xlsx", "extractors.pdf", "docx", "openpyxl", "pdfplumber", "pdfplumber.utils.text",
+           "pdfminer.pdfdocument", "msoffcrypto"]
 OOM_MARKERS = ("MemoryError", "Memory allocation failed", "Cannot allocate memory", "std::bad_alloc")
 STOP_GRACE_SECONDS = 2.0
+BOOT_SECONDS = 60.0  # a new worker's allowance to start up before its paper's clock runs
+WORKER_NAME = "bvtrack-reader"
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class Job:
 
 
 Done = Callable[[int, PaperReading, float], None]  # (job index, reading, seconds)
+Reader = Callable[[Path, Settings, str], PaperReading]  # read_paper_file's signature; importable by name
 
 
 def oom_reason(settings: Settings) -> str:
@@ -90,16 +96,15 @@ def _die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        libc.prctl(15, WORKER_NAME.encode())  # PR_SET_NAME: how ps and top show a worker
     except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent's cleanup must do
         pass
 
 
-def _read_one(path: Path, doc_id: str, settings: Settings) -> tuple[PaperReading, bool]:
+def _read_one(reader: Reader, path: Path, doc_id: str, settings: Settings) -> tuple[PaperReading, bool]:
     """Read one paper; the flag says the worker ran out of memory and should be replaced."""
-    from pipeline.reading import read_paper_file
-
     try:
-        reading = read_paper_file(path, settings, doc_id)
+        reading = reader(path, settings, doc_id)
     except MemoryError:
         return quarantined(path, doc_id, None, oom_reason(settings)), True
     except RecursionError:
@@ -113,10 +118,12 @@ def _read_one(path: Path, doc_id: str, settings: Settings) -> tuple[PaperReading
     return reading, False
 
 
-def worker_main(conn: Connection, settings: Settings) -> None:
-    """A worker's loop: receive (index, path, doc_id), send (index, reading) back, until told to stop."""
+def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
+    """A worker's loop: receive (index, path, doc_id); send ("start", index, None, False) then ("done",
+    index, reading, exhausted) back; until told to stop, or until it ran out of memory (exhausted)."""
     _die_with_parent()
     _limit_memory(settings.memory_mb)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its complaints about a file say nothing to the batch
     while True:
         try:
             task = conn.recv()
@@ -125,11 +132,12 @@ def worker_main(conn: Connection, settings: Settings) -> None:
         if task is None:
             return
         index, path, doc_id = task
-        reading, exhausted = _read_one(Path(path), doc_id, settings)
+        conn.send(("start", index, None, False))  # the paper's clock starts now, not while the worker boots
+        reading, exhausted = _read_one(reader, Path(path), doc_id, settings)
         try:
-            conn.send((index, reading))
+            conn.send(("done", index, reading, exhausted))
         except MemoryError:
-            conn.send((index, quarantined(Path(path), doc_id, None, oom_reason(settings))))
+            conn.send(("done", index, quarantined(Path(path), doc_id, None, oom_reason(settings)), True))
             exhausted = True
         if exhausted:
             return  # a fresh worker takes the next paper
@@ -157,8 +165,8 @@ def _signal_name(exitcode: int | None) -> str:
 class _Slot:
     """One worker process and the paper it is reading."""
 
-    def __init__(self, ctx: BaseContext, settings: Settings):
-        self.ctx, self.settings = ctx, settings
+    def __init__(self, ctx: BaseContext, settings: Settings, reader: Reader):
+        self.ctx, self.settings, self.reader = ctx, settings, reader
         self.job: int | None = None
         self.deadline = 0.0
         self.started = 0.0
@@ -168,8 +176,8 @@ class _Slot:
 
     def _spawn(self) -> None:
         parent, child = self.ctx.Pipe()
-        process = self.ctx.Process(target=worker_main, args=(child, self.settings), daemon=True,  # type: ignore[attr-defined]
-                                   name="bvtrack-reader")
+        process = self.ctx.Process(target=worker_main, args=(child, self.settings, self.reader), daemon=True,  # type: ignore[attr-defined]
+                                   name=WORKER_NAME)
         process.start()
         child.close()
         self.process, self.conn = process, parent
@@ -181,7 +189,7 @@ class _Slot:
         assert self.conn is not None
         self.job = index
         self.started = time.monotonic()
-        self.deadline = self.started + self.settings.timeout_seconds
+        self.deadline = self.started + BOOT_SECONDS + self.settings.timeout_seconds  # until the worker says "start"
         try:
             self.conn.send((index, str(job.path), job.doc_id))
         except OSError:  # the worker died between papers: start another and send again
@@ -195,17 +203,27 @@ class _Slot:
         return [self.conn, self.process.sentinel]
 
     def collect(self) -> PaperReading | None:
-        """The reading if the worker sent one; None when it has not (yet)."""
+        """The reading if the worker has sent it; None while it is still reading (or died)."""
         assert self.conn is not None
         try:
-            if not self.conn.poll():
-                return None
-            _, reading = self.conn.recv()
+            while self.conn.poll():
+                kind, _, reading, exhausted = self.conn.recv()
+                if kind == "start":
+                    self.started = time.monotonic()
+                    self.deadline = self.started + self.settings.timeout_seconds
+                elif isinstance(reading, PaperReading):
+                    self.job = None
+                    if exhausted:  # the worker is leaving: the next paper gets a fresh one
+                        self.process_exited()
+                    return reading
         except (EOFError, OSError):
             self.hung_up = True
-            return None
-        self.job = None
-        return reading if isinstance(reading, PaperReading) else None
+        return None
+
+    def process_exited(self) -> None:
+        if self.process is not None:
+            self.process.join(STOP_GRACE_SECONDS)
+        self.discard()
 
     def dead(self) -> bool:
         if self.process is None:
@@ -247,9 +265,10 @@ def default_workers() -> int:
 class Pool:
     """``workers`` reader processes; :meth:`read` hands them papers and survives their deaths."""
 
-    def __init__(self, settings: Settings, workers: int):
+    def __init__(self, settings: Settings, workers: int, reader: Reader = read_paper_file):
         self.settings = settings
         self.workers = max(1, workers)
+        self.reader = reader  # tests pass their own, to hang or crash a worker on purpose
 
     def read(self, jobs: list[Job], done: Done | None = None) -> list[PaperReading]:
         """One reading per job, in the jobs' order; ``done`` is called as each paper finishes."""
@@ -257,7 +276,7 @@ class Pool:
             return []
         results: dict[int, PaperReading] = {}
         ctx = _context()
-        slots = [_Slot(ctx, self.settings) for _ in range(min(self.workers, len(jobs)))]
+        slots = [_Slot(ctx, self.settings, self.reader) for _ in range(min(self.workers, len(jobs)))]
         pending = deque(range(len(jobs)))
         try:
             while pending or any(s.job is not None for s in slots):
