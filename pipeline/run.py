@@ -104,6 +104,7 @@ def _run(
     now: dt.datetime | None = None,
 ) -> RunResult:
     from pipeline.consolidate import consolidate
+    from pipeline.validate import validate
 
     ws = Workspace(workspace)
     clock = batch.Clock()
@@ -114,11 +115,14 @@ def _run(
     readings = read_papers(taken.papers, settings, workers, ws.staged)
     clock.lap("read")
     tables = consolidate(readings, settings)
+    clock.lap("consolidate")
+    tables["findings"] = validate(tables, settings)  # the papers' and consolidation's findings, then the checks'
+    clock.lap("validate")
     for name in STAGED_TABLES:
         staging.write_table(ws.staged, name, tables[name])
     result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
     result.workbook = publish_workbook(ws, tables, settings, now)
-    clock.lap("consolidate, validate, publish")
+    clock.lap("publish")
     batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
     return result
 
