@@ -211,8 +211,9 @@ def actions_frame(actions: pd.DataFrame, rows: pd.DataFrame, snapshots: pd.DataF
 
 
 def rag_consistent(rag: Any, percent: float | None) -> bool | None:
-    """False where RAG says complete below 100%, or 100% is not complete; None without both."""
-    if missing(rag) or percent is None:
+    """False where RAG says complete below 100%, or 100% is not complete; None without both (or
+    with a percentage over 100, which ``percent_in_range`` reports)."""
+    if missing(rag) or percent is None or percent > 100:
         return None
     return (rag == "complete") == (percent >= 100)
 
