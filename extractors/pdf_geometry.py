@@ -1,0 +1,29 @@
+"""Positions on a PDF page: boxes, their overlap, and edges snapped together."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points
+
+
+def cluster(values: list[float], tol: float) -> list[float]:
+    """Sorted values within ``tol`` of their neighbour, as the mean of each group."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def nearest(edges: list[float], x: float) -> int:
+    i = bisect_right(edges, x)
+    return min((j for j in (i - 1, i) if 0 <= j < len(edges)), key=lambda j: abs(edges[j] - x))
+
+
+def overlap(a: BBox, b: BBox) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
