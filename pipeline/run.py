@@ -122,9 +122,29 @@ def _run(
         staging.write_table(ws.staged, name, tables[name])
     result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
     result.workbook = publish_workbook(ws, tables, settings, now)
+    delivered = publish_report(ws, result, settings, email, now)
     clock.lap("publish")
-    batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
+    if delivered:  # an e-mail that could not be sent is tried again by the next run, even if nothing changed
+        batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
     return result
+
+
+def publish_report(ws: Workspace, result: RunResult, settings: Settings, email: bool | None,
+                   now: dt.datetime | None) -> bool:
+    """Write outputs/data_quality.html and e-mail it when asked (``email``, else ``[email] enabled``).
+
+    False when the e-mail was wanted and not sent: said in ``result.messages`` and the log; the
+    outputs stay and the exit status is unchanged (it speaks of the papers only).
+    """
+    from pipeline import mailer, report
+
+    generated = now or dt.datetime.now()
+    result.report = report.write_report(ws.outputs, ws.raw, result.tables, result.skipped, generated)
+    if not (settings.email.enabled if email is None else email):
+        return True
+    sent = mailer.send_report(ws.outputs, ws.raw, result.tables, result.skipped, settings.email, generated)
+    result.messages.append(sent.message)
+    return sent.ok
 
 
 def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: Settings,

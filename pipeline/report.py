@@ -1,0 +1,205 @@
+"""The data-quality report: ``outputs/data_quality.html``, also the body of the e-mail.
+
+A rendering of the findings table and the documents table, nothing more: papers processed,
+quarantined (with reasons) and skipped; counts by severity; the findings grouped by check; and
+a chase list grouped by lead officer. The HTML has inline styles and no scripts, so it reads the
+same in an e-mail client as in a browser; every text from a paper is escaped (jinja2 with
+autoescape). Links go to the papers in ``raw/``: relative from the report file, ``file://``
+in the e-mail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+import pandas as pd
+
+from pipeline import schema
+from pipeline.derive import missing
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_ROWS_PER_CHECK = 200  # longer lists end with "and N more": the workbook's Data quality sheet has all
+NO_LEAD = "No lead named"
+SEVERITY_ORDER = {s: i for i, s in enumerate(schema.SEVERITIES)}
+ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's own
+    "percent_in_range": "a percentage is below 0 or above 100, or unreadable",
+    "percent_format_mixed": "one paper writes percentages both with and without '%'",
+    "due_date_parsed": "a target date cannot be read",
+    "overdue": "at the action's latest snapshot, its due date is before the as-of date and progress is under 100",
+    "progress_regressed": "an action's progress falls between two snapshots",
+    "progress_stalled": "no change in progress between two snapshots, under 100",
+    "target_date_revised": "a paper revises a target date (bracketed original, or a later paper moves it)",
+    "lead_missing": "no lead",
+    "lead_nonlatin": "a lead contains look-alike non-Latin letters",
+    "lead_unknown": "a lead is not in the organisation's register of leads",
+    "priority_missing": "a paper that gives priorities leaves one blank",
+    "rag_inconsistent": "RAG says complete below 100%, or 100% is not complete",
+    "action_not_reported": "an action in an earlier paper of the same plan is missing from a later one",
+    "duplicate_action": "the same action twice in one paper",
+    "action_match_uncertain": "a row was matched to an earlier action, or kept apart, without certainty",
+    "plan_match_uncertain": "a paper looks like a known plan by its title but not by its actions",
+    "snapshot_disagreement": "two papers state different figures for the same action and date",
+    "item_link_uncertain": "a register item names several actions about equally",
+    "action_renumbered": "an action appears under another number than before",
+    "text_chars_removed": "a text held characters Excel cannot store; they were removed",
+    "text_truncated": "a text was longer than Excel holds; it was cut",
+}
+
+Link = Callable[[Any, Any], str | None]  # (source_path, file_name) -> href
+
+
+def relative_links(outputs: Path, raw: Path) -> Link:
+    """Links from a report in ``outputs`` to the papers (``../raw/...``)."""
+    def link(source_path: Any, file_name: Any) -> str | None:
+        target = Path(str(source_path)) if not missing(source_path) else raw / str(file_name)
+        if missing(source_path) and missing(file_name):
+            return None
+        return quote(Path(os.path.relpath(target.resolve(), outputs.resolve())).as_posix())
+    return link
+
+
+def file_links(raw: Path) -> Link:
+    """``file://`` links (for the e-mail, which has no folder to be relative to)."""
+    def link(source_path: Any, file_name: Any) -> str | None:
+        if missing(source_path) and missing(file_name):
+            return None
+        target = Path(str(source_path)) if not missing(source_path) else raw / str(file_name)
+        return target.resolve().as_uri()
+    return link
+
+
+def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
+    if frame is None or frame.empty:
+        return []
+    return [{str(k): (None if missing(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def counts(tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    """Papers, papers quarantined and findings by severity."""
+    docs, findings = _records(tables.get("documents")), _records(tables.get("findings"))
+    out = {"papers": len(docs), "quarantined": sum(d.get("status") == "quarantined" for d in docs)}
+    out.update({s: sum(f.get("severity") == s for f in findings) for s in schema.SEVERITIES})
+    return out
+
+
+def subject(tables: Mapping[str, pd.DataFrame]) -> str:
+    """'Best Value tracker: 3 papers, 0 errors, 17 warnings' (and quarantined papers, if any)."""
+    c = counts(tables)
+    text = f"Best Value tracker: {_n(c['papers'], 'paper')}, {_n(c['error'], 'error')}, {_n(c['warning'], 'warning')}"
+    return text + (f", {c['quarantined']} quarantined" if c["quarantined"] else "")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _action_label(action: Mapping[str, Any] | None) -> str:
+    if not action:
+        return ""
+    if action.get("ref"):
+        return str(action["ref"])
+    text = str(action.get("description") or "")
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _finding_rows(findings: list[dict[str, Any]], papers: dict[Any, dict[str, Any]],
+                  actions: dict[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for f in findings:
+        paper = papers.get(f.get("doc_id"), {})
+        action = actions.get(f.get("action_id"))
+        out.append({**f, "paper": paper.get("file"), "href": paper.get("href"), "action": _action_label(action),
+                    "lead": (action or {}).get("lead") or (action or {}).get("lead_raw") or NO_LEAD})
+    return out
+
+
+def _by_check(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(str(r["check"]), []).append(r)
+    out = []
+    for check, items in groups.items():
+        severity = min((str(i["severity"]) for i in items), key=lambda s: SEVERITY_ORDER.get(s, 9))
+        out.append({"check": check, "severity": severity, "about": ABOUT.get(check, ""), "count": len(items),
+                    "findings": items[:MAX_ROWS_PER_CHECK], "more": max(0, len(items) - MAX_ROWS_PER_CHECK)})
+    return sorted(out, key=lambda g: (SEVERITY_ORDER.get(g["severity"], 9), g["check"]))
+
+
+def _chase(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Findings about actions, grouped by the action's lead; the same finding from two papers
+    (a paper and its PDF) is one line naming both."""
+    leads: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    for r in rows:
+        if not r.get("action_id"):
+            continue
+        key = (r["action_id"], r["check"], r.get("column"), r.get("value"))
+        line = leads.setdefault(str(r["lead"]), {}).setdefault(key, {**r, "papers": []})
+        if r.get("paper") and all(p["file"] != r["paper"] for p in line["papers"]):
+            line["papers"].append({"file": r["paper"], "href": r["href"]})
+    out = []
+    for lead, lines in leads.items():
+        items = sorted(lines.values(), key=lambda i: (SEVERITY_ORDER.get(i["severity"], 9), _ref_key(i["action"])))
+        out.append({"lead": lead, "count": len(items), "items": items})
+    return sorted(out, key=lambda g: (g["lead"] == NO_LEAD, g["lead"].casefold()))
+
+
+def _ref_key(ref: str) -> tuple[Any, ...]:
+    parts = ref.split(".")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def context(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], link: Link,
+            generated: dt.datetime) -> dict[str, Any]:
+    """Everything the templates show, as plain data."""
+    docs = _records(tables.get("documents"))
+    papers = {d["doc_id"]: {"file": d.get("file_name") or d.get("source_path") or d["doc_id"],
+                            "href": link(d.get("source_path"), d.get("file_name")), "status": d.get("status"),
+                            "reason": d.get("error"), "report_date": d.get("report_date")} for d in docs}
+    actions = {a["action_id"]: a for a in _records(tables.get("actions"))}
+    rows = _finding_rows(_records(tables.get("findings")), papers, actions)
+    rows.sort(key=lambda r: (SEVERITY_ORDER.get(str(r["severity"]), 9), str(r["paper"] or ""), _ref_key(r["action"])))
+    statuses = [p["status"] for p in papers.values()]
+    listed = sorted(papers.values(), key=lambda p: str(p["file"]).casefold())
+    return {
+        "subject": subject(tables),
+        "generated": generated.strftime("%d/%m/%Y %H:%M"),
+        "papers": {"total": len(docs), **{s: statuses.count(s) for s in schema.DOCUMENT_STATUSES}},
+        "paper_list": listed,
+        "quarantined": [p for p in listed if p["status"] == "quarantined"],
+        "skipped": [{"file": f, "reason": r} for f, r in skipped],
+        "counts": {s: sum(r["severity"] == s for r in rows) for s in schema.SEVERITIES},
+        "by_check": _by_check(rows),
+        "chase": _chase(rows),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
+                              autoescape=jinja2.select_autoescape(enabled_extensions=("html",),
+                                                                  default_for_string=True),
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(ctx: Mapping[str, Any]) -> str:
+    return _environment().get_template("data_quality.html").render(**ctx)
+
+
+def render_text(ctx: Mapping[str, Any]) -> str:
+    return _environment().get_template("data_quality.txt").render(**ctx)
+
+
+def write_report(outputs: Path, raw: Path, tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]],
+                 generated: dt.datetime) -> Path:
+    """Write ``outputs/data_quality.html`` atomically (links relative to the report); returns its path."""
+    from pipeline.staging import atomic_write_bytes
+
+    path = outputs / "data_quality.html"
+    html = render_html(context(tables, skipped, relative_links(outputs, raw), generated))
+    atomic_write_bytes(path, html.encode("utf-8"))
+    return path
