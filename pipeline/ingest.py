@@ -174,8 +174,6 @@ def _copy_hashing(src: Path, dest: Path) -> tuple[str, bool]:
         for chunk in iter(lambda: fin.read(CHUNK), b""):
             digest.update(chunk)
             fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
     after = src.stat()
     return digest.hexdigest(), _stamp(before) == _stamp(after) and after.st_size == dest.stat().st_size
 
@@ -191,14 +189,10 @@ def _target(raw: Path, rel: Path, sha: str, hashes: HashCache) -> tuple[Path, bo
     return rel.with_name(f"{rel.stem}.{sha[:16]}{rel.suffix}"), False
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _flush_to_disk() -> None:
+    """The copies reach the disk before the manifest names them (one sync, not one per file)."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: HashCache | None = None) -> Intake:
@@ -210,6 +204,9 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
     incoming.mkdir(parents=True)
     entries = load_manifest(raw)
     by_sha = {e.sha256: e.raw_name for e in entries}
+    by_source: dict[str, list[ManifestEntry]] = {}
+    for e in entries:
+        by_source.setdefault(e.source, []).append(e)
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     intake = Intake()
     reverted = False
@@ -221,35 +218,36 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
                 intake.skipped.append(Skipped(str(rel), reason))
                 continue
             entry = _bring_in(src, rel, raw, incoming, hashes, by_sha, stamp)
+            versions = by_source.setdefault(str(rel), [])
             if isinstance(entry, Skipped):
                 intake.skipped.append(entry)
             elif entry is not None:
-                _make_current(entries, entry.source, None)
+                _make_current(versions, None)
+                versions.append(entry)
                 entries.append(entry)
                 intake.added.append(entry)
                 by_sha[entry.sha256] = entry.raw_name
             else:
                 sha = hashes.known(src, src.stat())
-                reverted |= _make_current(entries, str(rel), sha)
-                if sha is not None and not any(e.source == str(rel) and e.sha256 == sha for e in entries):
+                if any(e.sha256 == sha for e in versions):
+                    reverted |= _make_current(versions, sha)
+                elif sha is not None:
                     intake.skipped.append(Skipped(str(rel), f"the same bytes as {by_sha[sha]}, read once"))
         if intake.added or reverted:
-            _fsync_dir(raw)
+            _flush_to_disk()
             save_manifest(raw, entries)
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
     return intake
 
 
-def _make_current(entries: list[ManifestEntry], source: str, sha: str | None) -> bool:
-    """Make the copy of ``source`` with bytes ``sha`` its current one (None: no copy is current any
-    more); True if that changed anything. A source edited back to an earlier version is that
-    version again."""
-    if sha is not None and not any(e.source == source and e.sha256 == sha for e in entries):
-        return False
+def _make_current(versions: list[ManifestEntry], sha: str | None) -> bool:
+    """Make the copy with bytes ``sha`` the current one of its source's ``versions`` (None: none is
+    current any more); True if that changed anything. A source edited back to an earlier version
+    is that version again."""
     changed = False
-    for e in entries:
-        if e.source == source and e.current != (e.sha256 == sha):
+    for e in versions:
+        if e.current != (e.sha256 == sha):
             e.current = e.sha256 == sha
             changed = True
     return changed

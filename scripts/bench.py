@@ -1,0 +1,199 @@
+"""Benchmark the batch: papers per second per step, total time, peak memory, an unchanged rerun,
+and the whole pipeline's time against the bare libraries just opening the same papers.
+
+    python scripts/bench.py [--papers 1000] [--workers 2] [--folder DIR] [--json FILE]
+
+It writes ``--papers`` distinct papers (scripts/make_bench_papers.py) unless ``--folder`` holds
+them already, then:
+
+1. baseline: in one process, serially, each paper opened by its library and its tables' text
+   read (python-docx cell text, openpyxl cell values, pdfplumber ``extract_tables``);
+2. a cold ``bvtrack run`` over the folder into a fresh workspace (a subprocess, as cron runs it),
+   its steps' times taken from its log, the peak memory of its whole process tree sampled from
+   /proc every 20 ms (parent, fork server and workers together);
+3. the same command again: nothing changed, so nothing is read.
+
+Goals on 2 cores, 1,000 papers: ratio (2 / 1) under 0.7, unchanged rerun under 1.5 s, peak
+memory under 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+BVTRACK = [sys.executable, "-m", "pipeline.cli"]
+STEP = re.compile(r"step (.+?): ([\d.]+) s")
+
+
+# ---- the bare libraries -----------------------------------------------------------------------------
+
+def bare_docx(path: Path) -> int:
+    import docx
+
+    return sum(len(cell.text) for table in docx.Document(str(path)).tables for row in table.rows
+               for cell in row.cells)
+
+
+def bare_xlsx(path: Path) -> int:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, data_only=True)
+    try:
+        return sum(len(str(v)) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+                   for v in row if v is not None)
+    finally:
+        book.close()
+
+
+def bare_pdf(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        n = 0
+        for page in pdf.pages:
+            n += sum(len(c or "") for t in page.extract_tables() for row in t for c in row)
+            page.close()
+        return n
+
+
+BARE = {".docx": bare_docx, ".xlsx": bare_xlsx, ".pdf": bare_pdf}
+
+
+def baseline(paths: list[Path]) -> dict[str, float]:
+    for fn in BARE.values():  # imports are not the papers' cost
+        try:
+            fn(Path("/nonexistent"))
+        except Exception:
+            pass
+    per: dict[str, float] = {}
+    started = time.perf_counter()
+    for path in paths:
+        t = time.perf_counter()
+        BARE[path.suffix](path)
+        per[path.suffix] = per.get(path.suffix, 0.0) + time.perf_counter() - t
+    per["total"] = time.perf_counter() - started
+    return per
+
+
+# ---- the pipeline, as a process tree ----------------------------------------------------------------
+
+def _tree_rss(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, in bytes."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid = int(stat.parent.name)
+            children.setdefault(int(fields[1]), []).append(pid)
+            rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def snapshot(tmp: Path) -> dict[str, str]:
+    """Run a copy of the code: edits made to the tree meanwhile would change its fingerprint."""
+    code = tmp / "code"
+    for package in ("pipeline", "extractors"):
+        shutil.copytree(HERE.parent / package, code / package, ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": str(code)}
+
+
+def timed_run(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=env["PYTHONPATH"])  # not the tree: python -m puts the current folder first
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    return {"seconds": seconds, "exit": proc.returncode, "peak_mb": peak[0] / 2**20,
+            "steps": {m[1]: float(m[2]) for m in STEP.finditer(err)}, "stdout": out, "stderr": err}
+
+
+def report(n: int, workers: int, base: dict[str, float], cold: dict[str, Any], warm: dict[str, Any]) -> str:
+    lines = [f"papers: {n}, workers: {workers}, cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}",
+             f"baseline (bare libraries, serial): {base['total']:.1f} s = {n / base['total']:.1f} papers/s "
+             f"({', '.join(f'{k} {v:.1f} s' for k, v in base.items() if k != 'total')})",
+             f"pipeline, cold: {cold['seconds']:.1f} s = {n / cold['seconds']:.1f} papers/s, exit {cold['exit']}, "
+             f"peak memory {cold['peak_mb']:.0f} MB"]
+    for step, seconds in cold["steps"].items():
+        lines.append(f"  step {step}: {seconds:.2f} s = {n / seconds if seconds else float('inf'):.0f} papers/s")
+    lines += [f"ratio pipeline / baseline: {cold['seconds'] / base['total']:.2f} (goal < 0.7)",
+              f"unchanged rerun: {warm['seconds']:.2f} s (goal < 1.5 s), exit {warm['exit']}, "
+              f"peak memory {warm['peak_mb']:.0f} MB",
+              f"peak memory goal < 1024 MB: {'met' if cold['peak_mb'] < 1024 else 'MISSED'}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--papers", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--folder", type=Path, help="papers to use (written there first if it is empty)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
+    args = parser.parse_args(argv)
+
+    from make_bench_papers import make
+
+    tmp = Path(tempfile.mkdtemp(prefix="bvtrack-bench-"))
+    folder = args.folder or tmp / "shared"
+    paths = sorted(p for p in folder.rglob("*") if p.suffix in BARE) if folder.exists() else []
+    if not paths:
+        started = time.perf_counter()
+        paths = sorted(make(folder, args.papers))
+        print(f"wrote {len(paths)} papers in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    base = baseline(paths)
+    ws = tmp / "workspace"
+    command = [*BVTRACK, "run", "--input", str(folder), "--workspace", str(ws), "--no-email",
+               "--workers", str(args.workers)]
+    env = snapshot(tmp)
+    cold = timed_run(command, env)
+    warm = timed_run(command, env)
+    if cold["exit"] not in (0, 3) or "nothing changed" not in warm["stdout"]:
+        print(cold["stderr"][-3000:], warm["stdout"], f"workspace: {ws}", file=sys.stderr)
+        return 1
+    text = report(len(paths), args.workers, base, cold, warm)
+    print(text)
+    if args.json:
+        figures = {"papers": len(paths), "workers": args.workers, "baseline": base,
+                   **{k: {x: v for x, v in run.items() if x not in ("stdout", "stderr")}
+                      for k, run in (("cold", cold), ("unchanged", warm))}}
+        args.json.write_text(json.dumps(figures, indent=1))
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        print(f"workspace kept: {ws}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
