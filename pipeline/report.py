@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,9 @@ from pipeline import schema
 from pipeline.derive import missing
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-MAX_ROWS_PER_CHECK = 200  # longer lists end with "and N more": the workbook's Data quality sheet has all
+MAX_ROWS_PER_CHECK = 200  # per check and per lead; longer lists end with "and N more" (the workbook has all)
 NO_LEAD = "No lead named"
+POSITION = re.compile(r"\s*\((?:page|table|row) [^)]*\)")  # where in a paper: differs between a paper and its PDF
 SEVERITY_ORDER = {s: i for i, s in enumerate(schema.SEVERITIES)}
 ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's own
     "percent_in_range": "a percentage is below 0 or above 100, or unreadable",
@@ -138,14 +140,15 @@ def _chase(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         if not r.get("action_id"):
             continue
-        key = (r["action_id"], r["check"], r.get("column"), r.get("value"))
+        key = (r["action_id"], r["check"], r.get("column"), r.get("value"), POSITION.sub("", str(r["message"])))
         line = leads.setdefault(str(r["lead"]), {}).setdefault(key, {**r, "papers": []})
         if r.get("paper") and all(p["file"] != r["paper"] for p in line["papers"]):
             line["papers"].append({"file": r["paper"], "href": r["href"]})
     out = []
     for lead, lines in leads.items():
         items = sorted(lines.values(), key=lambda i: (SEVERITY_ORDER.get(i["severity"], 9), _ref_key(i["action"])))
-        out.append({"lead": lead, "count": len(items), "items": items})
+        out.append({"lead": lead, "count": len(items), "items": items[:MAX_ROWS_PER_CHECK],
+                    "more": max(0, len(items) - MAX_ROWS_PER_CHECK)})
     return sorted(out, key=lambda g: (g["lead"] == NO_LEAD, g["lead"].casefold()))
 
 
