@@ -371,3 +371,22 @@ def test_the_wild_encrypted_files_are_quarantined_as_encrypted(wild_run: tuple[P
     for name in ("calamine-pass-protected.xlsx", "pdfplumber-password-example.pdf"):
         assert docs.at[name, "status"] == "quarantined"
         assert str(docs.at[name, "error"]).startswith("encrypted")
+
+
+# ---- the documentation of settings --------------------------------------------------------------
+
+def test_every_setting_is_documented_and_the_example_loads(tmp_path: Path) -> None:
+    import re
+    from dataclasses import fields
+
+    from pipeline import config
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    names = [f.name for f in fields(config.Settings) if f.name != "source"]
+    names += [f.name for f in fields(config.EmailSettings)]
+    assert [n for n in names if f"| `{n}` |" not in doc] == []
+    example = re.search(r"```toml\n(.*?)```", doc, re.S)
+    assert example is not None
+    (tmp_path / "bvtrack.toml").write_text(example.group(1), encoding="utf-8")
+    loaded = config.load(tmp_path / "bvtrack.toml")
+    assert loaded.email.enabled and loaded.headers["lead"] == ["Accountable Executive"]
