@@ -331,7 +331,8 @@ def validate(tables: Mapping[str, pd.DataFrame], settings: Settings,
     suites = load_suites(suites_dir)
     frames = derive.derive(tables, settings.leads)
     check_columns(suites, frames)
-    found = to_findings(run_suites(suites, frames), frames) if suites else []
+    wanted = {name: suite for name, suite in suites.items() if len(frames[name])}  # no rows: nothing to find
+    found = to_findings(run_suites(wanted, frames), frames) if wanted else []
     earlier = tables.get("findings")
     before = [] if earlier is None or earlier.empty else derive.blank_to_null(earlier).to_dict("records")
     rows = [{str(k): (None if derive.missing(v) else v) for k, v in r.items()} for r in before] + found

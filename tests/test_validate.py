@@ -186,6 +186,15 @@ def test_lead_register_names_every_officer_and_only_where_configured() -> None:
     assert found(elsewhere, "lead_unknown", REGISTER) == []
 
 
+def test_nothing_to_validate() -> None:
+    t = {"documents": schema.conform("documents", [{"doc_id": "d1", "file_name": "junk.docx",
+                                                    "status": "quarantined", "error": "not a zip file"}]),
+         "actions": schema.empty("actions"), "snapshots": schema.empty("snapshots"), "items": schema.empty("items"),
+         "findings": schema.empty("findings"), "rows": pd.DataFrame(), "snapshot_rows": pd.DataFrame()}
+    f = validate(t, Settings())
+    assert len(f) == 0 and list(f.columns) == list(schema.TABLES["findings"])
+
+
 def test_earlier_findings_come_first_and_are_kept() -> None:
     t = tables([action(lead=None)])
     t["findings"] = schema.conform("findings", [{"check": "action_renumbered", "severity": "info", "doc_id": "d1",
