@@ -40,7 +40,8 @@ class Taken:
     fingerprint: str = ""
 
 
-def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.datetime | None) -> Taken:
+def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.datetime | None,
+            sends_email: bool = False) -> Taken:
     raw, staged = root / "raw", root / "staged"
     hashes = ingest.HashCache(staged / cache.CACHE_DIR / HASHES_FILE)
     skipped: list[ingest.Skipped] = []
@@ -56,7 +57,8 @@ def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.date
     for s in skipped:
         log.info("skipped %s: %s", s.name, s.reason)
     listed = [(str(p.path.relative_to(raw)), p.sha256) for p in papers]
-    return Taken(papers, [(s.name, s.reason) for s in skipped], added, cache.run_fingerprint(listed, settings))
+    fingerprint = cache.run_fingerprint(listed, settings, f"e-mail {sends_email}")
+    return Taken(papers, [(s.name, s.reason) for s in skipped], added, fingerprint)
 
 
 def unchanged(root: Path, fingerprint: str) -> cache.RunState | None:

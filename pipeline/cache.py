@@ -185,7 +185,6 @@ class RunState:
     fingerprint: str
     files: dict[str, list[int]] = field(default_factory=dict)  # path relative to the workspace
     finished: str = ""
-    skipped: list[list[str]] = field(default_factory=list)
 
     @staticmethod
     def path(workspace: Path) -> Path:
@@ -212,9 +211,11 @@ class RunState:
         return bool(self.files)
 
 
-def run_fingerprint(papers: list[tuple[str, str]], settings: Settings) -> str:
-    """Papers as (path relative to raw/, sha256), all code, all settings but the worker count."""
-    return _digest(json.dumps(sorted(papers)), code_fingerprint(), settings_fingerprint(settings, NOT_RUN_SETTINGS))
+def run_fingerprint(papers: list[tuple[str, str]], settings: Settings, extra: str = "") -> str:
+    """Papers as (path relative to raw/, sha256), all code, all settings but the worker count, and
+    ``extra`` (what else decides the outputs: whether the report is e-mailed)."""
+    return _digest(json.dumps(sorted(papers)), code_fingerprint(), settings_fingerprint(settings, NOT_RUN_SETTINGS),
+                   extra)
 
 
 def stamps(workspace: Path, paths: list[Path]) -> dict[str, list[int]]:

@@ -108,7 +108,8 @@ def _run(
 
     ws = Workspace(workspace)
     clock = batch.Clock()
-    taken = batch.take_in(ws.root, settings, input_dir, now)
+    sends = settings.email.enabled if email is None else email
+    taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends)  # --email after --no-email redoes
     if batch.unchanged(ws.root, taken.fingerprint):
         return unchanged_result(ws, taken)
     clock.lap("ingest")

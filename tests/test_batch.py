@@ -231,6 +231,22 @@ def test_a_changed_setting_reruns_and_deleting_the_cache_costs_only_time(
     pd.testing.assert_frame_equal(again.tables["documents"], first.tables["documents"])
 
 
+def test_asking_for_the_e_mail_after_a_run_without_it_redoes_the_run(small: tuple[Path, Path]) -> None:
+    import socket
+
+    from pipeline.config import EmailSettings
+
+    shared, ws = small
+    with socket.socket() as probe:  # a port nothing listens on: the send fails at once
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = Settings(email=EmailSettings(smtp_host="127.0.0.1", smtp_port=port, retries=0,
+                                            recipients=["office@example.org"]))
+    run(ws, settings, input_dir=shared, email=False, workers=2)
+    assert run(ws, settings, input_dir=shared, email=False, workers=2).unchanged
+    assert not run(ws, settings, input_dir=shared, email=True, workers=2).unchanged
+
+
 def test_deleted_outputs_are_rebuilt_on_the_next_run(small: tuple[Path, Path]) -> None:
     shared, ws = small
     run(ws, Settings(), input_dir=shared, email=False, workers=2)
