@@ -61,6 +61,8 @@ class Outcome:
 def load_suites(folder: Path = SUITES_DIR) -> dict[str, dict[str, Any]]:
     """Every ``<frame>.json`` in ``folder``, checked: known frame, each expectation with a type,
     kwargs and meta naming a check and a severity."""
+    if not folder.is_dir():  # an install without the suites would otherwise check nothing, silently
+        raise SuiteError(f"{folder}: no such folder of expectation suites")
     suites: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.json")):
         where = str(path)

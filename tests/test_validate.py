@@ -272,6 +272,8 @@ def test_a_suite_for_no_frame_or_not_json_is_refused(suites: Path) -> None:
     (suites / "rows.json").write_text("{", encoding="utf-8")
     with pytest.raises(SuiteError, match=r"rows\.json: not valid JSON"):
         load_suites(suites)
+    with pytest.raises(SuiteError, match="no such folder of expectation suites"):
+        load_suites(suites / "missing")
 
 
 def test_great_expectations_is_imported_only_by_the_validation_step() -> None:
