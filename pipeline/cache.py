@@ -31,6 +31,7 @@ from pipeline.staging import atomic_write_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipeline", "extractors")
+CODE_FOLDERS = (*PACKAGES, "expectations")  # the validation suites decide outputs as much as code does
 FORMAT_MODULES = {"docx": "extractors.docx", "xlsx": "extractors.xlsx", "pdf": "extractors.pdf"}
 READING_ROOTS = ("pipeline.reading", "pipeline.interpret", "extractors.sniff")
 LIBRARIES = ("python-docx", "openpyxl", "pdfplumber", "pdfminer.six", "msoffcrypto-tool", "lxml", "defusedxml")
@@ -114,9 +115,9 @@ def reading_code_fingerprint(fmt: str | None) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """Every file of the two packages (templates too) and the libraries' versions."""
+    """Every file of the two packages (templates too), the expectation suites and the libraries' versions."""
     files = sorted(
-        p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*")
+        p for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     )
     return _digest(library_versions(), *(f"{p.relative_to(ROOT)}\n".encode() + p.read_bytes() for p in files))

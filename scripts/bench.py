@@ -120,7 +120,7 @@ def _tree(root: int, cpu: dict[int, float]) -> int:
 def snapshot(tmp: Path) -> dict[str, str]:
     """Run a copy of the code: edits made to the tree meanwhile would change its fingerprint."""
     code = tmp / "code"
-    for package in ("pipeline", "extractors"):
+    for package in ("pipeline", "extractors", "expectations"):
         shutil.copytree(HERE.parent / package, code / package, ignore=shutil.ignore_patterns("__pycache__"))
     return {**os.environ, "PYTHONPATH": str(code)}
 
