@@ -88,6 +88,39 @@ def baseline(paths: list[Path]) -> dict[str, float]:
     return per
 
 
+# ---- one paper's steps, in this process ------------------------------------------------------------
+
+def per_paper(paths: list[Path]) -> dict[str, dict[str, float]]:
+    """Milliseconds per paper, by format: sha256, sniff, extract, interpret, and the bare library."""
+    from extractors import extract
+    from extractors.sniff import sniff
+    from pipeline.config import Settings
+    from pipeline.interpret import interpret
+    from pipeline.reading import sha256_file
+
+    settings = Settings()
+    sums: dict[str, dict[str, float]] = {}
+    for path in paths:
+        fmt = path.suffix[1:]
+        t0 = time.perf_counter()
+        sha = sha256_file(path)
+        t1 = time.perf_counter()
+        sniff(path, settings)
+        t2 = time.perf_counter()
+        paper = extract(path, fmt)
+        t3 = time.perf_counter()
+        interpret(paper, sha, settings)
+        t4 = time.perf_counter()
+        BARE[path.suffix](path)
+        t5 = time.perf_counter()
+        row = sums.setdefault(fmt, {"n": 0})
+        row["n"] += 1
+        for step, seconds in (("sha256", t1 - t0), ("sniff", t2 - t1), ("extract", t3 - t2),
+                              ("interpret", t4 - t3), ("bare library", t5 - t4)):
+            row[step] = row.get(step, 0.0) + seconds
+    return {fmt: {k: (v if k == "n" else 1000 * v / row["n"]) for k, v in row.items()} for fmt, row in sums.items()}
+
+
 # ---- the pipeline, as a process tree ----------------------------------------------------------------
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -146,7 +179,8 @@ def timed_run(args: list[str], env: dict[str, str]) -> dict[str, Any]:
             "steps": {m[1]: float(m[2]) for m in STEP.finditer(err)}, "stdout": out, "stderr": err}
 
 
-def report(n: int, workers: int, base: dict[str, float], cold: dict[str, Any], warm: dict[str, Any]) -> str:
+def report(n: int, workers: int, base: dict[str, float], cold: dict[str, Any], warm: dict[str, Any],
+           steps: dict[str, dict[str, float]]) -> str:
     lines = [f"papers: {n}, workers: {workers}, cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}",
              f"baseline (bare libraries, serial): {base['total']:.1f} s = {n / base['total']:.1f} papers/s, "
              f"cpu {base['cpu']:.1f} s ({', '.join(f'{k} {base[k]:.1f} s' for k in BARE if k in base)})",
@@ -158,7 +192,10 @@ def report(n: int, workers: int, base: dict[str, float], cold: dict[str, Any], w
               f"cpu ratio {cold['cpu'] / base['cpu']:.2f}",
               f"unchanged rerun: {warm['seconds']:.2f} s (goal < 1.5 s), exit {warm['exit']}, "
               f"peak memory {warm['peak_mb']:.0f} MB",
-              f"peak memory goal < 1024 MB: {'met' if cold['peak_mb'] < 1024 else 'MISSED'}"]
+              f"peak memory goal < 1024 MB: {'met' if cold['peak_mb'] < 1024 else 'MISSED'}",
+              "one paper, in one process (ms per paper):"]
+    for fmt, row in sorted(steps.items()):
+        lines.append(f"  {fmt} ({row['n']:.0f}): " + ", ".join(f"{k} {v:.1f}" for k, v in row.items() if k != "n"))
     return "\n".join(lines)
 
 
@@ -169,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, help="papers to use (written there first if it is empty)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
+    parser.add_argument("--sample", type=int, default=150, help="papers timed step by step in one process")
     args = parser.parse_args(argv)
 
     from make_bench_papers import make
@@ -192,10 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     if cold["exit"] not in (0, 3) or "nothing changed" not in warm["stdout"]:
         print(cold["stderr"][-3000:], warm["stdout"], f"workspace: {ws}", file=sys.stderr)
         return 1
-    text = report(len(paths), args.workers, base, cold, warm)
+    sample = paths[:: max(1, len(paths) // args.sample)]
+    steps = per_paper(sample)
+    text = report(len(paths), args.workers, base, cold, warm, steps)
     print(text)
     if args.json:
-        figures = {"papers": len(paths), "workers": args.workers, "baseline": base,
+        figures = {"papers": len(paths), "workers": args.workers, "baseline": base, "per_paper_ms": steps,
                    **{k: {x: v for x, v in run.items() if x not in ("stdout", "stderr")}
                       for k, run in (("cold", cold), ("unchanged", warm))}}
         args.json.write_text(json.dumps(figures, indent=1))
