@@ -40,9 +40,22 @@ class Taken:
     fingerprint: str = ""
 
 
+def tidy(root: Path) -> int:
+    """Remove the temporary files a killed run left half-written (``.name.*.tmp``) in staged/ and
+    outputs/; the lock is held, so no other run is writing them."""
+    stale = [p for folder in ("staged", "staged/cache", f"staged/cache/{cache.READINGS_DIR}", "outputs")
+             for p in (root / folder).glob(".*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
 def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.datetime | None,
             sends_email: bool = False) -> Taken:
+    """Sync the shared folder into raw/ and list raw/'s papers, with the run's fingerprint."""
     raw, staged = root / "raw", root / "staged"
+    if tidy(root):
+        log.info("removed temporary files a killed run left behind")
     hashes = ingest.HashCache(staged / cache.CACHE_DIR / HASHES_FILE)
     skipped: list[ingest.Skipped] = []
     added = 0

@@ -356,6 +356,7 @@ def test_a_run_killed_at_any_point_reruns_to_the_same_tables(
     raw = tree(ws / "raw")
     raw.pop("manifest.json")
     assert sorted(raw.values()) == sorted(set(tree(shared).values()))  # each content once, no partial copy
+    assert [p for p in ws.rglob(".*.tmp")] == []  # nothing half-written is left
 
 
 # ---- the real, messy corpus -----------------------------------------------------------------------
