@@ -408,3 +408,20 @@ def test_every_setting_is_documented_and_the_example_loads(tmp_path: Path) -> No
     (tmp_path / "bvtrack.toml").write_text(example.group(1), encoding="utf-8")
     loaded = config.load(tmp_path / "bvtrack.toml")
     assert loaded.email.enabled and loaded.headers["lead"] == ["Accountable Executive"]
+
+
+def test_the_benchmark_papers_are_distinct_and_all_read(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        from make_bench_papers import papers, write
+    finally:
+        sys.path.pop(0)
+    from pipeline.reading import read_paper_file
+
+    made = papers(tmp_path, 12, seed=3)
+    for paper in made:
+        write(paper)
+    paths = [p.path for p in made]
+    assert {p.suffix for p in paths} == {".docx", ".xlsx", ".pdf"}
+    assert len({hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}) == 12
+    assert {read_paper_file(p, Settings()).status for p in paths} == {"extracted"}
