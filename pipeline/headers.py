@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.normalise import find_date
 
@@ -60,6 +60,8 @@ SYNONYMS: dict[str, list[str]] = {
 }
 
 FIELDS = tuple(SYNONYMS)
+MEMO_LIMIT = 20_000
+_BUILT: dict[tuple[tuple[str, tuple[str, ...]], ...], HeaderDictionary] = {}
 
 
 def normalise_header(text: str) -> str:
@@ -80,13 +82,28 @@ class HeaderMatch:
 @dataclass
 class HeaderDictionary:
     spellings: dict[str, list[str]]  # field -> normalised spellings, longest first
+    _any: re.Pattern[str] = field(init=False, repr=False)  # any spelling as whole words
+    _seen: dict[str, HeaderMatch | None] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        words = sorted({s for spellings in self.spellings.values() for s in spellings}, key=len, reverse=True)
+        self._any = re.compile(r"(?<![a-z0-9%#])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9%#])")
 
     @classmethod
     def build(cls, extra: dict[str, list[str]] | None = None) -> HeaderDictionary:
+        """The built-in spellings plus ``extra`` (the config's ``[headers]``); built once per
+        distinct ``extra`` and shared."""
+        key = tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
+        if key not in _BUILT:
+            _BUILT[key] = cls._build(extra)
+        return _BUILT[key]
+
+    @classmethod
+    def _build(cls, extra: dict[str, list[str]] | None) -> HeaderDictionary:
         merged: dict[str, list[str]] = {}
-        for field in FIELDS:
-            words = list(SYNONYMS[field]) + list((extra or {}).get(field, []))
-            merged[field] = sorted({normalise_header(w) for w in words if normalise_header(w)},
+        for name in FIELDS:
+            words = list(SYNONYMS[name]) + list((extra or {}).get(name, []))
+            merged[name] = sorted({normalise_header(w) for w in words if normalise_header(w)},
                                    key=len, reverse=True)
         unknown = set(extra or {}) - set(FIELDS)
         if unknown:
@@ -96,14 +113,23 @@ class HeaderDictionary:
         return cls(merged)
 
     def match(self, text: str) -> HeaderMatch | None:
+        """The field a header names, or None. Most cells of a paper name none, and are turned
+        away by one regular expression; answers are remembered per text."""
         if not text or len(text) > 120:
             return None
+        if text not in self._seen:
+            if len(self._seen) > MEMO_LIMIT:
+                self._seen.clear()
+            self._seen[text] = self._match(text)
+        return self._seen[text]
+
+    def _match(self, text: str) -> HeaderMatch | None:
         norm = normalise_header(text)
-        if not norm:
+        if not norm or not self._any.search(norm):
             return None
         as_of = find_date(text)
         best: tuple[int, int, str] | None = None  # (rank, -length, field); lower is better
-        for field, spellings in self.spellings.items():
+        for name, spellings in self.spellings.items():
             for s in spellings:
                 if norm == s:
                     rank = 0
@@ -113,7 +139,7 @@ class HeaderDictionary:
                     rank = 2
                 else:
                     continue
-                key = (rank, -len(s), field)
+                key = (rank, -len(s), name)
                 if best is None or key < best:
                     best = key
         if best is None:
