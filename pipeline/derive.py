@@ -39,6 +39,7 @@ import pandas as pd
 
 from pipeline.normalise import has_lookalikes
 from pipeline.plans import slug
+from pipeline.schema import as_date, missing
 
 FRAMES = ("documents", "actions", "snapshots", "rows", "target_changes")
 LEAD_SEPARATORS = re.compile(r"\s+[/&]\s+|\s*[;,]\s*|\s+and\s+", re.I)  # 'C Hepburn / J Smyth'
@@ -46,22 +47,6 @@ ACTION_CONTEXT = ("ref", "description", "lead", "plan", "organisation")
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and value != value
-
-
-def as_date(value: Any) -> dt.date | None:
-    if missing(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
 
 
 def as_float(value: Any) -> float | None:

@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline.matching import Finding, finding
 from pipeline.normalise import parse_single_date
 from pipeline.plans import slug
+from pipeline.schema import records
 
 # fields merged as a unit when the winning paper leaves them blank
 CONTENT: tuple[tuple[str, ...], ...] = (("percent_complete", "percent_raw"), ("rag",), ("status_text",),
@@ -28,16 +29,6 @@ NOT_REPORTED_COLUMNS = ["action_id", "plan", "organisation", "last_reported_doc_
                         "latest_doc_id", "latest_report_date"]
 TARGET_CHANGE_COLUMNS = ["action_id", "doc_id", "as_of", "old_due_date", "new_due_date", "source", "days_slipped"]
 DECISION_COLUMNS = ["action_id", "doc_id", "decided_on", "text"]
-
-
-def missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and value != value
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): (None if missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 # --- snapshots ------------------------------------------------------------------------------

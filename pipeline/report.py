@@ -22,7 +22,7 @@ import jinja2
 import pandas as pd
 
 from pipeline import schema
-from pipeline.derive import missing
+from pipeline.schema import missing
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ROWS_PER_CHECK = 200  # per check and per lead; longer lists end with "and N more" (the workbook has all)
@@ -76,10 +76,7 @@ def file_links(raw: Path) -> Link:
     return link
 
 
-def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
-    if frame is None or frame.empty:
-        return []
-    return [{str(k): (None if missing(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
+_records = schema.records
 
 
 def counts(tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:

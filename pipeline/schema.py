@@ -49,8 +49,23 @@ ITEM_KINDS = ("issue", "risk", "change_request", "target")
 SEVERITIES = ("error", "warning", "info")
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+def missing(value: Any) -> bool:
+    """None, pandas' NA and NaT, and float NaN: the ways a table says 'no value'."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value
+
+
+def records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """A table's rows as plain dicts, every kind of missing value as None."""
+    if frame is None or frame.empty:
+        return []
+    return [{str(k): (None if missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date (no time part) from a date, datetime, Timestamp or ISO text; None when missing."""
+    if missing(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date()
@@ -89,7 +104,7 @@ def conform(name: str, rows: pd.DataFrame | list[dict[str, Any]]) -> pd.DataFram
             out[col] = pd.to_numeric(pd.Series(values, index=frame.index, dtype="object"),
                                      errors="coerce").astype("Int64")
         else:
-            out[col] = pd.Series([_as_date(v) for v in values], dtype="object", index=frame.index)
+            out[col] = pd.Series([as_date(v) for v in values], dtype="object", index=frame.index)
     return pd.DataFrame(out, columns=list(columns)).reset_index(drop=True)
 
 

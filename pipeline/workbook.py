@@ -25,13 +25,13 @@ import pandas as pd
 import xlsxwriter
 
 from pipeline import schema
+from pipeline.schema import as_date
 from pipeline.staging import atomic_write_bytes
 from pipeline.workbook_about import RunInfo, about_sheet
 from pipeline.workbook_dashboard import dashboard_sheet, timeline_sheet
 from pipeline.workbook_inputs import Inputs, records
 from pipeline.workbook_sheets import history_sheet, quality_sheet, registers_sheet, sources_sheet, targets_sheet
 from pipeline.workbook_text import clean_tables
-from pipeline.workbook_views import to_date
 from pipeline.workbook_xl import Formats
 
 __all__ = ["RunInfo", "build_workbook", "write_workbook"]
@@ -43,8 +43,8 @@ SHEET_WRITERS = (dashboard_sheet, history_sheet, timeline_sheet, targets_sheet, 
 
 def document_date(inp: Inputs) -> dt.datetime:
     """The workbook's fixed created date: the latest report, committee or as-of date in the input."""
-    dates = [to_date(d[k]) for d in inp.documents for k in ("report_date", "committee_date")]
-    dates += [to_date(s["as_of"]) for s in inp.snapshots]
+    dates = [as_date(d[k]) for d in inp.documents for k in ("report_date", "committee_date")]
+    dates += [as_date(s["as_of"]) for s in inp.snapshots]
     known = [d for d in dates if d is not None]
     if not known:
         return FALLBACK_DATE

@@ -10,6 +10,7 @@ from xlsxwriter.workbook import Workbook
 
 from pipeline import __version__
 from pipeline import workbook_views as views
+from pipeline.schema import as_date
 from pipeline.workbook_inputs import STATUS_LABELS, Inputs, missing, val
 from pipeline.workbook_text import CHECK_CHARS_REMOVED, CHECK_TRUNCATED, clean_text
 from pipeline.workbook_xl import (
@@ -79,7 +80,7 @@ def run_rows(inp: Inputs, info: RunInfo) -> list[tuple[str, Any, Col]]:
     text, date, number = Col("Value", wrap=True), Col("Value", "date"), Col("Value", "int")
     statuses = [val(d, "status") for d in inp.documents]
     severities = [val(f, "severity") for f in inp.findings]
-    as_of = [d for d in (views.to_date(s["as_of"]) for s in inp.snapshots) if d is not None]
+    as_of = [d for d in (as_date(s["as_of"]) for s in inp.snapshots) if d is not None]
     started = info.started.replace(tzinfo=None) if info.started is not None else None
     rows: list[tuple[str, Any, Col]] = [
         ("Run at", started if started else "not recorded", Col("Value", "datetime") if started else text),

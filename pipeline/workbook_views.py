@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.schema import as_date
 from pipeline.workbook_inputs import (
     KIND_LABELS,
     NO_RAG,
@@ -80,16 +81,6 @@ REVISION_LABELS = {"bracket": "Original date in brackets beside the new one",
                    "later paper": "A later paper gives another date"}
 
 
-def to_date(value: Any) -> dt.date | None:
-    if missing(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
-
-
 def is_overdue(due: dt.date | None, as_of: dt.date | None, pct: float | None, rag: str | None) -> bool | None:
     """The contract's ``overdue``: due before the as-of date and not complete; None if unknown."""
     if due is None or as_of is None:
@@ -105,12 +96,12 @@ def dashboard(inp: Inputs) -> pd.DataFrame:
         action = inp.actions[aid]
         snap, prev = latest.get(aid, (None, None))
         pct, before = val(snap, "percent_complete"), val(prev, "percent_complete")
-        due = to_date(val(action, "due_date") or val(snap, "due_date"))
-        as_of, rag = to_date(val(snap, "as_of")), val(snap, "rag")
+        due = as_date(val(action, "due_date") or val(snap, "due_date"))
+        as_of, rag = as_date(val(snap, "as_of")), val(snap, "rag")
         overdue = is_overdue(due, as_of, pct, rag)
         rows.append({
             **inp.action_columns(aid), "Theme": val(action, "theme"), "Lead": val(action, "lead"),
-            "Due date": due, "Original due date": to_date(val(action, "original_due_date")),
+            "Due date": due, "Original due date": as_date(val(action, "original_due_date")),
             "% complete": pct, "RAG": rag_label(rag),
             "Overdue": None if overdue is None else ("Yes" if overdue else "No"),
             "Days overdue": (as_of - due).days if overdue and as_of and due else None,
@@ -145,17 +136,17 @@ def plan_summary(dash: pd.DataFrame) -> pd.DataFrame:
 def history(inp: Inputs) -> pd.DataFrame:
     snaps = sorted(inp.snapshots, key=lambda s: (inp.action_rank(s["action_id"]), sort_key(s["as_of"])))
     return frame(({
-        **inp.action_columns(s["action_id"]), "As of": to_date(val(s, "as_of")),
+        **inp.action_columns(s["action_id"]), "As of": as_date(val(s, "as_of")),
         "% complete": val(s, "percent_complete"), "% as printed": val(s, "percent_raw"),
         "RAG": rag_label(val(s, "rag")), "Commentary": val(s, "status_text"),
-        "Decisions": val(s, "decisions"), "Due date (as stated)": to_date(val(s, "due_date")),
+        "Decisions": val(s, "decisions"), "Due date (as stated)": as_date(val(s, "due_date")),
         "Paper": inp.paper(val(s, "doc_id")), "Page": val(s, "page"), "Table": val(s, "table_index"),
         "Row": val(s, "row_index"),
     } for s in snaps), HISTORY_COLS)
 
 
 def _as_of_dates(inp: Inputs) -> list[dt.date]:
-    return sorted({d for s in inp.snapshots if (d := to_date(val(s, "as_of"))) is not None})
+    return sorted({d for s in inp.snapshots if (d := as_date(val(s, "as_of"))) is not None})
 
 
 def timeline(inp: Inputs) -> tuple[pd.DataFrame, list[Col]]:
@@ -166,7 +157,7 @@ def timeline(inp: Inputs) -> tuple[pd.DataFrame, list[Col]]:
             *(Col(labels[d], "percent", width=11) for d in dates), ACTION_ID]
     cells: dict[Any, dict[str, Any]] = {aid: {} for aid in inp.actions}
     for s in inp.snapshots:
-        as_of = to_date(val(s, "as_of"))
+        as_of = as_date(val(s, "as_of"))
         if as_of is not None and not missing(s["action_id"]):
             cells.setdefault(s["action_id"], {})[labels[as_of]] = val(s, "percent_complete")
     order = sorted(cells, key=inp.action_rank)
@@ -202,7 +193,7 @@ def plan_progress(inp: Inputs) -> tuple[pd.DataFrame, list[Col]]:
     labels = plan_labels(plans)
     values: dict[tuple[tuple[Any, Any], str], list[float]] = {}
     for s in inp.snapshots:
-        action, as_of, pct = inp.actions.get(s["action_id"]), to_date(val(s, "as_of")), val(s, "percent_complete")
+        action, as_of, pct = inp.actions.get(s["action_id"]), as_date(val(s, "as_of")), val(s, "percent_complete")
         if action is not None and as_of is not None and pct is not None:
             plan = (val(action, "organisation"), val(action, "plan"))
             values.setdefault((plan, as_of_label(as_of)), []).append(float(pct))
@@ -219,11 +210,11 @@ def plan_progress(inp: Inputs) -> tuple[pd.DataFrame, list[Col]]:
 
 
 def target_changes(inp: Inputs) -> pd.DataFrame:
-    changes = sorted(inp.target_changes, key=lambda c: (inp.action_rank(c["action_id"]), sort_key(to_date(c["as_of"]))))
+    changes = sorted(inp.target_changes, key=lambda c: (inp.action_rank(c["action_id"]), sort_key(as_date(c["as_of"]))))
     rows = []
     for c in changes:
-        old, new = to_date(c["old_due_date"]), to_date(c["new_due_date"])
-        rows.append({**inp.action_columns(c["action_id"]), "As of": to_date(c["as_of"]), "Old due date": old,
+        old, new = as_date(c["old_due_date"]), as_date(c["new_due_date"])
+        rows.append({**inp.action_columns(c["action_id"]), "As of": as_date(c["as_of"]), "Old due date": old,
                      "New due date": new, "Days slipped": (new - old).days if old and new else None,
                      "How it was revised": REVISION_LABELS.get(val(c, "source"), val(c, "source")),
                      "Paper": inp.paper(c["doc_id"])})
@@ -252,7 +243,7 @@ def registers(inp: Inputs) -> pd.DataFrame:
         action = inp.actions.get(item["action_id"]) if not missing(item["action_id"]) else None
         rows.append({"Register": KIND_LABELS.get(item["kind"], item["kind"]), "Text": val(item, "text"),
                      "Organisation": org, "Plan": plan, "Ref": val(action, "ref"),
-                     "Report date": to_date(val(inp.docs.get(item["doc_id"]), "report_date")),
+                     "Report date": as_date(val(inp.docs.get(item["doc_id"]), "report_date")),
                      "Paper": inp.paper(item["doc_id"]), "Action id": val(item, "action_id")})
     return frame(rows, REGISTER_COLS)
 
@@ -285,7 +276,7 @@ def _count_by_doc(rows: list[dict[str, Any]]) -> dict[Any, int]:
 
 def sources(inp: Inputs) -> pd.DataFrame:
     snaps, items, findings = (_count_by_doc(t) for t in (inp.snapshots, inp.items, inp.findings))
-    docs = sorted(inp.documents, key=lambda d: (sort_key(to_date(d["report_date"])), sort_key(d["file_name"]),
+    docs = sorted(inp.documents, key=lambda d: (sort_key(as_date(d["report_date"])), sort_key(d["file_name"]),
                                                 sort_key(d["doc_id"])))
     rows = []
     for d in docs:
@@ -293,8 +284,8 @@ def sources(inp: Inputs) -> pd.DataFrame:
         org, plan = inp.doc_plan.get(doc_id, (None, None))
         rows.append({
             "Paper": inp.paper(doc_id) or val(d, "file_name"), "Format": val(d, "format"), "Title": val(d, "title"),
-            "Report ref": val(d, "report_ref"), "Report date": to_date(d["report_date"]),
-            "Committee date": to_date(d["committee_date"]),
+            "Report ref": val(d, "report_ref"), "Report date": as_date(d["report_date"]),
+            "Committee date": as_date(d["committee_date"]),
             "Status": STATUS_LABELS.get(d["status"], val(d, "status")), "Reason quarantined": val(d, "error"),
             "Organisation": org, "Plan": plan, "Actions": val(d, "n_actions"), "Snapshots": snaps.get(doc_id, 0),
             "Register items": items.get(doc_id, 0), "Findings": findings.get(doc_id, 0), "Document id": doc_id,

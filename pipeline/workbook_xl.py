@@ -24,6 +24,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from pipeline.schema import missing
 from pipeline.workbook_text import is_formula_like
 
 Kind = Literal["text", "date", "datetime", "percent", "change", "int", "link"]
@@ -62,12 +63,6 @@ class Link:
     target: str
     text: str
     tip: str = "Open this paper's copy in raw/"
-
-
-def missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 class Formats:
