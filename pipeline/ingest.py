@@ -217,7 +217,10 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
             if reason:
                 intake.skipped.append(Skipped(str(rel), reason))
                 continue
-            entry = _bring_in(src, rel, raw, incoming, hashes, by_sha, stamp)
+            try:
+                entry = _bring_in(src, rel, raw, incoming, hashes, by_sha, stamp)
+            except OSError as exc:  # unreadable, or gone since the folder was listed
+                entry = Skipped(str(rel), f"cannot be read: {exc.strerror or exc}")
             versions = by_source.setdefault(str(rel), [])
             if isinstance(entry, Skipped):
                 intake.skipped.append(entry)
@@ -306,7 +309,11 @@ def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[Paper], l
         if reason:
             skipped.append(Skipped(rel, reason))
             continue
-        sha = hashes.sha(path)
+        try:
+            sha = hashes.sha(path)
+        except OSError as exc:
+            skipped.append(Skipped(rel, f"cannot be read: {exc.strerror or exc}"))
+            continue
         if sha in first:
             skipped.append(Skipped(rel, f"the same bytes as {first[sha]}, read once"))
             continue

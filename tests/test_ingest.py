@@ -216,3 +216,35 @@ def test_list_papers_keeps_its_old_meaning(shared: Path, tmp_path: Path) -> None
     assert ingest.sync_input(shared, raw)
     assert sorted(p.name for p in ingest.list_papers(raw)) == ["glenbrae_0002.pdf", "kelvindale_0000.docx",
                                                                "strathmore_0001.xlsx"]
+
+
+def test_an_unreadable_file_is_skipped_with_the_reason(
+        shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = ingest.sha256_file
+
+    def locked(path: Path) -> str:
+        if path.name == "kelvindale_0000.docx":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ingest, "sha256_file", locked)
+    intake = sync(shared, tmp_path / "raw")
+    assert [(s.name, s.reason) for s in intake.skipped] == [
+        ("kelvindale_0000.docx", "cannot be read: Permission denied")]
+    assert len(intake.added) == 2
+
+
+def test_a_file_that_vanishes_while_the_folder_is_read_is_skipped(
+        shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = ingest.sha256_file
+
+    def moved_away(path: Path) -> str:
+        if path.name == "glenbrae_0002.pdf":
+            path.unlink()
+        return real(path)
+
+    monkeypatch.setattr(ingest, "sha256_file", moved_away)
+    intake = sync(shared, tmp_path / "raw")
+    assert [(s.name, s.reason) for s in intake.skipped] == [
+        ("glenbrae_0002.pdf", "cannot be read: No such file or directory")]
+    assert len(intake.added) == 2
