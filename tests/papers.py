@@ -44,7 +44,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _shade(cell: Any, hex6: str) -> None:
+def shade_cell(cell: Any, hex6: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -97,7 +97,7 @@ def make_docx_update(path: Path, title: str, report_date: dt.date, recommendatio
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             cell.text = text
-            _shade(cell, "1F3864")
+            shade_cell(cell, "1F3864")
         for action in actions:
             for cell, text in zip(table.add_row().cells, _docx_row(action, earlier, decisions), strict=True):
                 cell.text = text

@@ -8,9 +8,8 @@ from typing import Any
 
 import docx
 import openpyxl
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from openpyxl.styles import PatternFill
+from papers import shade_cell
 
 from pipeline import config
 from pipeline.reading import PaperReading, read_paper_file
@@ -92,14 +91,6 @@ def test_xlsx_rag_from_fills_without_a_key(tmp_path: Path) -> None:
     assert [s["rag"] for s in reading.snapshots] == list(fills.values())
 
 
-def _shade(cell: Any, hex6: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:fill"), hex6)
-    tc_pr.append(shd)
-
-
 def make_docx_with_theme_rows(path: Path) -> Path:
     """Themes as full-width merged rows inside one table, a key paragraph table, RAG by shading."""
     document = docx.Document()
@@ -111,7 +102,7 @@ def make_docx_with_theme_rows(path: Path) -> Path:
                                      strict=True):
         cell.text = label
         if colour:
-            _shade(cell, colour)
+            shade_cell(cell, colour)
     table = document.add_table(rows=1, cols=6)
     for cell, text in zip(table.rows[0].cells, ["Ref", "Action", "Lead Officer", "Target Date",
                                                 "Progress %", "Progress Commentary"], strict=True):
@@ -133,7 +124,7 @@ def make_docx_with_theme_rows(path: Path) -> Path:
         for cell, text in zip(row.cells, content, strict=True):
             cell.text = text
         if colour:
-            _shade(row.cells[0], colour)
+            shade_cell(row.cells[0], colour)
     document.save(path)
     return path
 
