@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import logging
 import os
 import pickle
 import sys
@@ -28,6 +29,8 @@ from pathlib import Path
 from pipeline.config import Settings
 from pipeline.reading import PaperReading
 from pipeline.staging import atomic_write_bytes
+
+log = logging.getLogger("bvtrack")
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipeline", "extractors")
@@ -162,7 +165,10 @@ class ReadingCache:
 
     def put(self, key: str, reading: PaperReading) -> None:
         self.used.add(key)
-        _quick_write(self.folder / f"{key}.pickle", pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            _quick_write(self.folder / f"{key}.pickle", pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:  # a cache that cannot be written costs the next run time, not this run
+            log.warning("cannot keep the reading of %s for the next run: %s", reading.document.get("file_name"), exc)
 
     def prune(self) -> int:
         """Drop entries this run did not use (papers gone, code or settings changed)."""
