@@ -211,7 +211,10 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
     intake = Intake()
     reverted = False
     try:
+        own = _own_folders(input_dir, raw)
         for src in _files_under(input_dir):
+            if own and any(src.resolve().is_relative_to(folder) for folder in own):
+                continue  # a workspace inside the shared folder: its own files are not papers
             rel = src.relative_to(input_dir)
             reason = skip_reason(src)
             if reason:
@@ -242,6 +245,14 @@ def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: Has
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
     return intake
+
+
+def _own_folders(input_dir: Path, raw: Path) -> list[Path]:
+    """The workspace's folders, where the workspace is inside the shared folder; else none."""
+    root = raw.parent.resolve()
+    if not root.is_relative_to(input_dir.resolve()):
+        return []
+    return [root / d for d in ("raw", "staged", "outputs")]
 
 
 def _make_current(versions: list[ManifestEntry], sha: str | None) -> bool:

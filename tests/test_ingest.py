@@ -248,3 +248,13 @@ def test_a_file_that_vanishes_while_the_folder_is_read_is_skipped(
     assert [(s.name, s.reason) for s in intake.skipped] == [
         ("glenbrae_0002.pdf", "cannot be read: No such file or directory")]
     assert len(intake.added) == 2
+
+
+def test_a_workspace_inside_the_shared_folder_never_takes_in_its_own_files(shared: Path) -> None:
+    raw = shared / "raw"
+    assert len(sync(shared, raw).added) == 3
+    (shared / "outputs").mkdir()
+    good_paper(shared / "outputs", 5)  # say, a paper an analyst saved next to the tracker
+    assert sync(shared, raw).added == []
+    assert sorted(tree(raw)) == ["Strathmore/strathmore_0001.xlsx", "glenbrae_0002.pdf", "kelvindale_0000.docx",
+                                 "manifest.json"]
