@@ -220,6 +220,17 @@ def test_a_new_extractor_version_rereads_only_its_format(
     assert len(counting.names) == 3
 
 
+def test_each_format_s_fingerprint_covers_the_code_that_reads_it_and_no_other() -> None:
+    closure = {fmt: set(cache.import_closure((*cache.READING_ROOTS, module), frozenset(
+        m for f, m in cache.FORMAT_MODULES.items() if f != fmt) | {"extractors.pdf_debug"}))
+        for fmt, module in cache.FORMAT_MODULES.items()}
+    assert {"extractors.docx", "pipeline.interpret", "extractors.sniff", "pipeline.normalise"} <= closure["docx"]
+    assert not any(m.startswith("extractors.pdf") for m in closure["docx"] | closure["xlsx"])
+    assert "extractors.xlsx" not in closure["docx"] | closure["pdf"]
+    assert "pipeline.workbook" not in closure["pdf"]  # publishing code is not reading code
+    assert len({cache.reading_code_fingerprint(f) for f in (*cache.FORMAT_MODULES, None)}) == 4
+
+
 def test_a_changed_setting_reruns_and_deleting_the_cache_costs_only_time(
         small: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     shared, ws = small
