@@ -9,6 +9,7 @@ number format travel with it so the normaliser never has to guess.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from typing import Any
@@ -145,12 +146,16 @@ def _open(path: str) -> tuple[Any, str | None]:
     read-only reader, which skips those parts but loses merged ranges."""
     import openpyxl
 
+    # opened as a file object: openpyxl refuses a path whose extension is not .xlsx, and the
+    # format was already decided by the file's content
     try:
-        return openpyxl.load_workbook(path, data_only=True), None
+        with open(path, "rb") as fh:
+            return openpyxl.load_workbook(io.BytesIO(fh.read()), data_only=True), None
     except LOAD_ERRORS as exc:
         first = f"{type(exc).__name__}: {exc}"
     try:
-        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+        with open(path, "rb") as fh:
+            book = openpyxl.load_workbook(io.BytesIO(fh.read()), data_only=True, read_only=True)
     except LOAD_ERRORS as exc:
         raise ExtractionError(path, f"cannot be read as a workbook: {first}") from exc
     return book, f"read without merged cells after: {first}"

@@ -72,6 +72,8 @@ def read_paper_file(path: Path, settings: Settings, doc_id: str | None = None) -
         paper = extract(path, fmt)
     except ExtractionError as exc:
         return quarantined(path, doc_id, fmt, exc.reason)
+    except (MemoryError, RecursionError):
+        raise  # the worker that runs this reports these as resource limits
     except Exception as exc:  # a parser failing on a malformed file: quarantine, keep going
         return quarantined(path, doc_id, fmt, f"cannot be read as {fmt}: {type(exc).__name__}: {exc}")
     return interpret(paper, doc_id, settings)

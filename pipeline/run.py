@@ -68,6 +68,17 @@ def read_papers(papers: list[ingest.Paper], settings: Settings, workers: int | N
     return batch.read_papers(papers, settings, workers, staged)
 
 
+def with_source_names(readings: list[PaperReading], raw: Path) -> list[PaperReading]:
+    """Each document's file_name as it was in the shared folder (a changed paper's copy in raw/
+    is named 'name.<sha8>.ext'); source_path stays the copy in raw/."""
+    names = {str((raw / e.raw_name).resolve()): Path(e.source).name for e in ingest.load_manifest(raw)}
+    for reading in readings:
+        source = names.get(str(Path(reading.document["source_path"]).resolve()))
+        if source:
+            reading.document["file_name"] = source
+    return readings
+
+
 def run(
     workspace: Path,
     settings: Settings,
@@ -113,7 +124,7 @@ def _run(
     if batch.unchanged(ws.root, taken.fingerprint):
         return unchanged_result(ws, taken)
     clock.lap("ingest")
-    readings = read_papers(taken.papers, settings, workers, ws.staged)
+    readings = with_source_names(read_papers(taken.papers, settings, workers, ws.staged), ws.raw)
     clock.lap("read")
     tables = consolidate(readings, settings)
     clock.lap("consolidate")

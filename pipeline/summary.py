@@ -31,6 +31,11 @@ def summarise(result: RunResult, workspace: Path) -> str:
     ]
     for row in docs[docs["status"] == "quarantined"].itertuples() if len(docs) else []:
         lines.append(f"  quarantined: {row.file_name}: {row.error}")
+    if result.skipped:
+        lines.append(f"skipped (not papers): {len(result.skipped)}")
+        lines.extend(f"  skipped: {name}: {reason}" for name, reason in result.skipped[:20])
+        if len(result.skipped) > 20:
+            lines.append(f"  ... and {len(result.skipped) - 20} more (see the report)")
     if result.workbook:
         lines.append(f"workbook: {_rel(result.workbook, workspace)}")
     if result.report:

@@ -102,3 +102,31 @@ def test_inspect_shows_the_column_map(tmp_path: Path) -> None:
     result = _run("inspect", str(_odd_paper(tmp_path / "odd.xlsx")))
     assert result.returncode == 0
     assert "no header row of actions found" in result.stdout
+
+
+def test_a_changed_paper_keeps_its_shared_folder_name(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    paper = _odd_paper(tmp_path / "in" / "update.xlsx")
+    ws = tmp_path / "ws"
+    assert _run("run", "--input", str(tmp_path / "in"), "--workspace", str(ws), "--no-email").returncode == 0
+    wb = openpyxl.load_workbook(paper)
+    wb.active["A3"] = "A second action"  # type: ignore[index]
+    wb.save(paper)
+    result = _run("run", "--input", str(tmp_path / "in"), "--workspace", str(ws), "--no-email")
+    assert result.returncode == 0, result.stderr
+    copies = sorted(p.name for p in (ws / "raw").glob("update*.xlsx"))
+    assert len(copies) == 2 and "update.xlsx" in copies  # the first copy is kept as received
+    docs = pd.read_parquet(ws / "staged" / "documents.parquet")
+    assert docs["file_name"].tolist() == ["update.xlsx"]
+    assert Path(docs["source_path"][0]).name != "update.xlsx"  # it points at the new copy
+
+
+def test_files_that_are_not_papers_are_listed_as_skipped(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    _odd_paper(tmp_path / "in" / "paper.xlsx")
+    (tmp_path / "in" / "notes.txt").write_text("call back the chief executive")
+    (tmp_path / "in" / "~$paper.xlsx").write_bytes(b"\x00" * 162)  # an Office owner file: ignored
+    result = _run("run", "--input", str(tmp_path / "in"), "--workspace", str(tmp_path / "ws"), "--no-email")
+    assert result.returncode == 0
+    assert "skipped: notes.txt" in result.stdout
+    assert "~$paper.xlsx" not in result.stdout

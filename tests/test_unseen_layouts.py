@@ -183,3 +183,12 @@ def test_two_row_header_and_registers_as_bulleted_paragraphs(tmp_path: Path) -> 
     assert [(i["kind"], i["text"]) for i in reading.items] == [
         ("risk", "Officer capacity during the election period"),
         ("issue", "Legal advice awaited on the new standing orders")]
+
+
+def test_a_workbook_saved_under_the_wrong_extension_is_read_by_its_content(tmp_path: Path) -> None:
+    right = make_xlsx_tracker(tmp_path / "tracker.xlsx")
+    wrong = tmp_path / "tracker.docx"
+    wrong.write_bytes(right.read_bytes())
+    reading = _read(wrong)
+    assert reading.document["format"] == "xlsx" and reading.document["status"] == "extracted"
+    assert len(reading.actions) == 3
