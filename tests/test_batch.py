@@ -202,7 +202,9 @@ def test_a_new_or_changed_paper_is_read_alone_and_everything_is_rebuilt(
     docs = second.tables["documents"]
     assert len(docs) == len(first.tables["documents"]) + 1  # the old version is superseded, not read
     assert set(docs["status"]) == {"extracted"}
-    assert changed in set(docs["file_name"]) and "glenbrae_0002.pdf" not in set(docs["file_name"])
+    # the document keeps its shared-folder name, and its source_path is the new copy in raw/
+    assert list(docs["file_name"]).count("glenbrae_0002.pdf") == 1
+    assert changed in {Path(p).name for p in docs["source_path"]}
     assert (ws / "raw" / "glenbrae_0002.pdf").exists()
 
 
