@@ -91,7 +91,7 @@ def run(
     run has it) and logging to ``outputs/logs/``."""
     ws = Workspace(workspace)
     with workspace_lock(ws.root), run_log(ws.outputs / "logs", settings.log_keep):
-        return _run(workspace, settings, input_dir, email, workers, now)
+        return _run(ws, settings, input_dir, email, workers, now)
 
 
 def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
@@ -106,18 +106,11 @@ def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
     return result
 
 
-def _run(
-    workspace: Path,
-    settings: Settings,
-    input_dir: Path | None = None,
-    email: bool | None = None,
-    workers: int | None = None,
-    now: dt.datetime | None = None,
-) -> RunResult:
+def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool | None, workers: int | None,
+         now: dt.datetime | None) -> RunResult:
     from pipeline.consolidate import consolidate
     from pipeline.validate import validate
 
-    ws = Workspace(workspace)
     clock = batch.Clock()
     sends = settings.email.enabled if email is None else email
     taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends)  # --email after --no-email redoes
@@ -133,7 +126,7 @@ def _run(
     for name in STAGED_TABLES:
         staging.write_table(ws.staged, name, tables[name])
     result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
-    result.workbook = publish_workbook(ws, tables, settings, now)
+    result.workbook = publish_workbook(ws, tables, settings, now, input_dir)
     delivered = publish_report(ws, result, settings, email, now)
     clock.lap("publish")
     if delivered:  # an e-mail that could not be sent is tried again by the next run, even if nothing changed
@@ -160,14 +153,15 @@ def publish_report(ws: Workspace, result: RunResult, settings: Settings, email: 
 
 
 def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: Settings,
-                     now: dt.datetime | None) -> Path:
+                     now: dt.datetime | None, input_dir: Path | None = None) -> Path:
     """Write outputs/tracker.xlsx; findings raised writing it (text Excel cannot hold) join the findings table."""
     from pipeline import schema
     from pipeline.workbook import RunInfo, write_workbook
     from pipeline.workbook_inputs import records
 
     path = ws.outputs / "tracker.xlsx"
-    info = RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()))
+    info = RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()),
+                   input_dir=str(input_dir.resolve()) if input_dir else None)
     extra = write_workbook(tables, path, run_info=info)
     if len(extra):
         tables["findings"] = schema.conform("findings", records(tables["findings"]) + records(extra))
