@@ -60,7 +60,9 @@ def records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
     """A table's rows as plain dicts, every kind of missing value as None."""
     if frame is None or frame.empty:
         return []
-    return [{str(k): (None if missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+    clean = frame.astype(object).where(frame.notna(), None)
+    clean.columns = [str(c) for c in clean.columns]
+    return clean.to_dict("records")  # type: ignore[return-value]
 
 
 def as_date(value: Any) -> dt.date | None:
