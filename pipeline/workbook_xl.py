@@ -65,6 +65,9 @@ class Link:
     tip: str = "Open this paper's copy in raw/"
 
 
+NUMBER_FORMATS = {"date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "percent": PERCENT_FORMAT,
+                  "change": CHANGE_FORMAT, "int": INT_FORMAT}
+
 class Formats:
     """One xlsxwriter Format per distinct set of properties (Excel keeps a cell-style table)."""
 
@@ -91,16 +94,8 @@ class Formats:
             props["text_wrap"] = True
         if quote:
             props["quote_prefix"] = True
-        if kind == "date":
-            props["num_format"] = DATE_FORMAT
-        elif kind == "datetime":
-            props["num_format"] = DATETIME_FORMAT
-        elif kind == "percent":
-            props["num_format"] = PERCENT_FORMAT
-        elif kind == "change":
-            props["num_format"] = CHANGE_FORMAT
-        elif kind == "int":
-            props["num_format"] = INT_FORMAT
+        if kind in NUMBER_FORMATS:
+            props["num_format"] = NUMBER_FORMATS[kind]
         elif kind == "link":
             props.update(font_color="#0563C1", underline=1)
         return self.get(**props)
