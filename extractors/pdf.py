@@ -44,6 +44,7 @@ from typing import Any
 
 from extractors.model import ExtractionError, Paper
 from extractors.pdf_across_pages import assemble
+from extractors.pdf_objects import lean
 from extractors.pdf_page import read_page
 from extractors.pdf_parts import PageText
 from extractors.pdf_settings import PdfSettings
@@ -96,7 +97,7 @@ def read_pages(pdf: Any, path: str, cfg: PdfSettings) -> list[PageText]:
     pages = []
     for number, page in enumerate(all_pages, start=1):
         try:
-            pages.append(read_page(page, number, cfg))
+            pages.append(read_page(lean(page), number, cfg))
         except Exception as exc:  # pdfminer and pdfplumber fail in many ways on damaged pages
             raise ExtractionError(path, f"cannot be read on page {number}: {describe(exc)}", page=number) from exc
         finally:
