@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
 def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool | None, workers: int | None,
          now: dt.datetime | None) -> RunResult:
     from pipeline.consolidate import consolidate
-    from pipeline.validate import validate
+    from pipeline.validator import BackgroundValidator
 
     clock = batch.Clock()
     sends = settings.email.enabled if email is None else email
@@ -117,18 +118,23 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
     if batch.unchanged(ws.root, taken.fingerprint):
         return unchanged_result(ws, taken)
     clock.lap("ingest")
-    readings = with_source_names(read_papers(taken.papers, settings, workers, ws.staged), ws.raw)
-    clock.lap("read")
-    tables = consolidate(readings, settings)
-    clock.lap("consolidate")
-    tables["findings"] = validate(tables, settings)  # the papers' and consolidation's findings, then the checks'
-    clock.lap("validate")
+    with BackgroundValidator(settings) as checks:  # imports GX while the papers are read
+        readings = with_source_names(read_papers(taken.papers, settings, workers, ws.staged), ws.raw)
+        clock.lap("read")
+        tables = consolidate(readings, settings)
+        clock.lap("consolidate")
+        checks.submit(tables)  # the papers' and consolidation's findings, then the checks'
+
+        def findings() -> pd.DataFrame:
+            tables["findings"] = checks.findings()
+            return tables["findings"]
+
+        result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
+        result.workbook = publish_workbook(ws, tables, settings, now, input_dir, findings)
     for name in STAGED_TABLES:
         staging.write_table(ws.staged, name, tables[name])
-    result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
-    result.workbook = publish_workbook(ws, tables, settings, now, input_dir)
     delivered = publish_report(ws, result, settings, email, now)
-    clock.lap("publish")
+    clock.lap("validate and publish")  # the checks run beside the workbook's first sheets
     if delivered:  # an e-mail that could not be sent is tried again by the next run, even if nothing changed
         batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
     return result
@@ -153,8 +159,11 @@ def publish_report(ws: Workspace, result: RunResult, settings: Settings, email: 
 
 
 def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: Settings,
-                     now: dt.datetime | None, input_dir: Path | None = None) -> Path:
-    """Write outputs/tracker.xlsx; findings raised writing it (text Excel cannot hold) join the findings table."""
+                     now: dt.datetime | None, input_dir: Path | None = None,
+                     findings: Callable[[], pd.DataFrame] | None = None) -> Path:
+    """Write outputs/tracker.xlsx; findings raised writing it (text Excel cannot hold) join
+    ``tables['findings']``. ``findings``, when given, is asked for the findings table once the
+    sheets that need none are written."""
     from pipeline import schema
     from pipeline.workbook import RunInfo, write_workbook
     from pipeline.workbook_inputs import records
@@ -162,8 +171,7 @@ def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: S
     path = ws.outputs / "tracker.xlsx"
     info = RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()),
                    input_dir=str(input_dir.resolve()) if input_dir else None)
-    extra = write_workbook(tables, path, run_info=info)
+    extra = write_workbook(tables, path, run_info=info, findings=findings)
     if len(extra):
         tables["findings"] = schema.conform("findings", records(tables["findings"]) + records(extra))
-        staging.write_table(ws.staged, "findings", tables["findings"])
     return path

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import xlsxwriter
 from pipeline import schema
 from pipeline.schema import as_date
 from pipeline.staging import atomic_write_bytes
-from pipeline.workbook_about import RunInfo, about_sheet
+from pipeline.workbook_about import SHEETS, RunInfo, about_sheet
 from pipeline.workbook_dashboard import dashboard_sheet, timeline_sheet
 from pipeline.workbook_inputs import Inputs, records
 from pipeline.workbook_sheets import history_sheet, quality_sheet, registers_sheet, sources_sheet, targets_sheet
@@ -37,8 +38,10 @@ from pipeline.workbook_xl import Formats
 __all__ = ["RunInfo", "build_workbook", "write_workbook"]
 
 FALLBACK_DATE = dt.datetime(2000, 1, 1)
-SHEET_WRITERS = (dashboard_sheet, history_sheet, timeline_sheet, targets_sheet, registers_sheet,
-                 quality_sheet, sources_sheet)
+SHEET_ORDER = [*(name for name, _ in SHEETS), "About"]
+WITHOUT_FINDINGS = (dashboard_sheet, history_sheet, timeline_sheet, targets_sheet, registers_sheet)
+WITH_FINDINGS = (quality_sheet, sources_sheet)
+Records = list[dict[str, Any]]
 
 
 def document_date(inp: Inputs) -> dt.datetime:
@@ -63,15 +66,22 @@ def _properties(inp: Inputs, info: RunInfo) -> dict[str, Any]:
     }
 
 
-def build_workbook(inp: Inputs, info: RunInfo) -> bytes:
-    """The workbook's bytes (no file is touched)."""
+def build_workbook(inp: Inputs, info: RunInfo, findings: Callable[[], Records] | None = None) -> bytes:
+    """The workbook's bytes (no file is touched). ``findings``, when given, is called for the
+    findings once the sheets that show none are written: the run validates meanwhile."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
         "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
         "strings_to_urls": False, "remove_timezone": True,
     })
     formats = Formats(book)
-    for write in SHEET_WRITERS:
+    for name in SHEET_ORDER:  # in the order Excel shows them; each is filled below
+        book.add_worksheet(name)
+    for write in WITHOUT_FINDINGS:
+        write(book, formats, inp)
+    if findings is not None:
+        inp.findings = findings()
+    for write in WITH_FINDINGS:
         write(book, formats, inp)
     about_sheet(book, formats, inp, info)
     book.set_properties(_properties(inp, info))
@@ -80,18 +90,24 @@ def build_workbook(inp: Inputs, info: RunInfo) -> bytes:
     return buffer.getvalue()
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path,
-                   run_info: RunInfo | None = None) -> pd.DataFrame:
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path, run_info: RunInfo | None = None,
+                   findings: Callable[[], pd.DataFrame] | None = None) -> pd.DataFrame:
     """Write the tracking workbook to ``path`` atomically; returns the findings its writing raised.
 
     ``tables`` holds the contract's tables (documents, actions, snapshots, items, findings) and
     optionally ``target_changes`` and ``rows``; any that is missing gives a sheet with headers only.
-    The returned frame has the findings table's columns (empty where no text needed cleaning).
+    ``findings``, when given, gives the findings table instead of ``tables['findings']``, called
+    only once the sheets without findings are written. The returned frame has the findings table's
+    columns (empty where no text needed cleaning).
     """
-    cleaned, findings = clean_tables(tables)
-    before = cleaned.get("findings")
-    cleaned["findings"] = schema.conform("findings", [
-        *(records(schema.conform("findings", before)) if before is not None else []), *records(findings)])
+    cleaned, raised = clean_tables({name: t for name, t in tables.items() if name != "findings"})
     inp = Inputs.build(cleaned, path.parent)
-    atomic_write_bytes(path, build_workbook(inp, run_info or RunInfo()))
-    return findings
+
+    def all_findings() -> Records:
+        found = findings() if findings is not None else tables.get("findings")
+        shown = None if found is None else clean_tables({"findings": found})[0]["findings"]
+        before = [] if shown is None else records(schema.conform("findings", shown))
+        return records(schema.conform("findings", [*before, *records(raised)]))
+
+    atomic_write_bytes(path, build_workbook(inp, run_info or RunInfo(), all_findings))
+    return raised

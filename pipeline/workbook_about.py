@@ -21,6 +21,7 @@ from pipeline.workbook_xl import (
     Link,
     SheetWriter,
     sheet_heading,
+    sheet_named,
     write_table,
 )
 
@@ -124,7 +125,7 @@ def _run_table(w: SheetWriter, top: int, rows: list[tuple[str, Any, Col]]) -> in
 
 
 def about_sheet(book: Workbook, formats: Formats, inp: Inputs, info: RunInfo) -> None:
-    sheet = book.add_worksheet("About")
+    sheet = sheet_named(book, "About")
     sheet.set_tab_color("#7F7F7F")
     w = SheetWriter(sheet, formats)
     sheet_heading(w, "About this workbook",

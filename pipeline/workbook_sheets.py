@@ -13,7 +13,7 @@ from xlsxwriter.workbook import Workbook
 
 from pipeline import workbook_views as views
 from pipeline.workbook_inputs import Inputs
-from pipeline.workbook_xl import Col, Formats, SheetWriter, page_setup, sheet_heading, write_table
+from pipeline.workbook_xl import Col, Formats, SheetWriter, page_setup, sheet_heading, sheet_named, write_table
 
 HEADER_ROW = 2
 RAG_COLOURS = {  # fill, font: Excel's own good/neutral/bad palette, blue for complete
@@ -27,7 +27,7 @@ STATUS_COLOURS = {"Quarantined": ("#FFC7CE", "#9C0006"), "No actions": ("#FFEB9C
 
 def new_sheet(book: Workbook, formats: Formats, name: str, title: str, note: str,
                tab: str | None = None) -> SheetWriter:
-    sheet = book.add_worksheet(name)
+    sheet = sheet_named(book, name)
     if tab:
         sheet.set_tab_color(tab)
     w = SheetWriter(sheet, formats)

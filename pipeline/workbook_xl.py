@@ -149,6 +149,11 @@ class SheetWriter:
         self.sheet.write_url(row, col, url, fmt, string=link.text, tip=link.tip)
 
 
+def sheet_named(book: Workbook, name: str) -> Worksheet:
+    """The sheet called ``name``: the one added already (to fix the sheets' order), else a new one."""
+    return book.get_worksheet_by_name(name) or book.add_worksheet(name)
+
+
 def _as_datetime(value: Any) -> dt.datetime | None:
     """``value`` as a naive datetime Excel can hold (1900 to 9999), else None (it is shown as text)."""
     try:

@@ -87,8 +87,8 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _die_with_parent() -> None:
-    """Linux: SIGKILL this worker when the process that forked it ends."""
+def die_with_parent(name: str = WORKER_NAME) -> None:
+    """Linux: SIGKILL this process when the process that forked it ends; ``name`` is how ps and top show it."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -96,7 +96,7 @@ def _die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        libc.prctl(15, WORKER_NAME.encode())  # PR_SET_NAME: how ps and top show a worker
+        libc.prctl(15, name.encode())  # PR_SET_NAME
     except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent's cleanup must do
         pass
 
@@ -121,7 +121,7 @@ def _read_one(reader: Reader, path: Path, doc_id: str, settings: Settings) -> tu
 def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
     """A worker's loop: receive (index, path, doc_id); send ("start", index, None, False) then ("done",
     index, reading, exhausted) back; until told to stop, or until it ran out of memory (exhausted)."""
-    _die_with_parent()
+    die_with_parent(WORKER_NAME)
     _limit_memory(settings.memory_mb)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its complaints about a file say nothing to the batch
     while True:
@@ -145,7 +145,9 @@ def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
 
 # ---- in the parent -------------------------------------------------------------------------------
 
-def _context() -> BaseContext:
+def context() -> BaseContext:
+    """The way child processes start: from the fork server that has the parsers imported (Linux,
+    macOS), else spawned (Windows)."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
@@ -275,7 +277,7 @@ class Pool:
         if not jobs:
             return []
         results: dict[int, PaperReading] = {}
-        ctx = _context()
+        ctx = context()
         slots = [_Slot(ctx, self.settings, self.reader) for _ in range(min(self.workers, len(jobs)))]
         pending = deque(range(len(jobs)))
         try:

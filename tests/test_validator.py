@@ -1,0 +1,95 @@
+"""The checks in a process of their own (pipeline.validator): the same findings as in the run's
+process, suite errors raised in the run, a dead process replaced by the run doing the checks, and
+the findings the workbook raises reaching the staged table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from papers import DESCRIPTIONS, september_update
+
+from pipeline import staging
+from pipeline.config import Settings
+from pipeline.consolidate import consolidate
+from pipeline.reading import read_paper_file
+from pipeline.run import run
+from pipeline.validate import SUITES_DIR, SuiteError, validate
+from pipeline.validator import BackgroundValidator
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    folder = tmp_path_factory.mktemp("papers")
+    return consolidate([read_paper_file(september_update(folder / "update.docx"), Settings())], Settings())
+
+
+def test_the_checks_process_finds_what_the_run_would(tables: dict[str, pd.DataFrame]) -> None:
+    here = validate(tables, Settings())
+    with BackgroundValidator(Settings()) as checks:
+        checks.submit(tables)
+        there = checks.findings()
+    assert len(here) > 0
+    pd.testing.assert_frame_equal(there, here)
+
+
+def test_a_broken_suite_is_raised_in_the_run_naming_its_file(tables: dict[str, pd.DataFrame],
+                                                             tmp_path: Path) -> None:
+    suites = tmp_path / "expectations"
+    shutil.copytree(SUITES_DIR, suites)
+    path = suites / "actions.json"
+    suite = json.loads(path.read_text(encoding="utf-8"))
+    suite["expectations"][0]["meta"]["severity"] = "fatal"
+    path.write_text(json.dumps(suite), encoding="utf-8")
+    with BackgroundValidator(Settings(), suites) as checks:
+        checks.submit(tables)
+        with pytest.raises(SuiteError, match=r"actions\.json.*severity"):
+            checks.findings()
+
+
+def test_a_dead_checks_process_leaves_the_checks_to_the_run(tables: dict[str, pd.DataFrame],
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    with BackgroundValidator(Settings()) as checks:
+        assert checks.process is not None
+        checks.process.kill()
+        checks.process.join()
+        checks.submit(tables)
+        with caplog.at_level(logging.WARNING, logger="bvtrack"):
+            found = checks.findings()
+    pd.testing.assert_frame_equal(found, validate(tables, Settings()))
+    assert "the checks run in the main process" in caplog.text
+
+
+def test_a_run_leaves_great_expectations_to_the_checks_process(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    september_update(inp / "update.docx")
+    code = ("import sys; from pathlib import Path; from pipeline.run import run; from pipeline.config import Settings; "
+            f"r = run(Path({str(tmp_path / 'ws')!r}), Settings(), input_dir=Path({str(inp)!r}), email=False); "
+            "print(len(r.tables['findings']), 'great_expectations' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    n, imported = out.stdout.split()
+    assert int(n) > 0 and imported == "False"
+
+
+def test_the_workbook_s_findings_reach_the_staged_table(tmp_path: Path) -> None:
+    """A description longer than an Excel cell holds is cut in the workbook, and said so."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    long = "Bring services together " * 1500  # 36,000 characters
+    september_update(inp / "update.docx", descriptions={**DESCRIPTIONS, "1.1": long})
+    result = run(tmp_path / "ws", Settings(), input_dir=inp, email=False, now=dt.datetime(2022, 1, 5))
+    staged = staging.read_table(tmp_path / "ws" / "staged", "findings")
+    assert "text_truncated" in set(result.tables["findings"]["check"])
+    pd.testing.assert_frame_equal(staged.reset_index(drop=True), result.tables["findings"].reset_index(drop=True),
+                                  check_dtype=False)
+    assert "text_truncated" in (tmp_path / "ws" / "outputs" / "data_quality.html").read_text(encoding="utf-8")
