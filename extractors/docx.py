@@ -124,6 +124,19 @@ def read_table(tbl: Any, index: int) -> Table:
     return Table(rows=rows, index=index)
 
 
+def style_names(styles: Any) -> dict[str, str]:
+    """Style id to the name Word shows ('heading 1' as 'Heading 1'), as python-docx's ``Style.name``
+    gives it, read straight from the styles part (a tenth of the time of making every Style)."""
+    from docx.styles import BabelFish
+
+    names: dict[str, str] = {}
+    for style in styles.iterchildren(f"{W}style"):
+        style_id, name = style.get(f"{W}styleId"), style.find(f"{W}name")
+        if style_id and name is not None and name.get(f"{W}val") is not None:
+            names[style_id] = BabelFish.internal2ui(name.get(f"{W}val"))
+    return names
+
+
 def _style_name(p: Any, styles: dict[str, str]) -> str | None:
     style_id = _val(p.find(f"{W}pPr"), "pStyle")
     return styles.get(style_id, style_id) if style_id else None
@@ -151,7 +164,7 @@ def extract(path: str) -> Paper:
         reason = str(exc).strip("'\"") or type(exc).__name__
         raise ExtractionError(path, f"cannot be read as a Word document: {reason}") from exc
     try:
-        styles = {s.style_id: s.name for s in document.styles if s.style_id}
+        styles = style_names(document.styles.element)
     except (KeyError, ValueError):
         styles = {}
     return Paper(path=path, format="docx", blocks=read_blocks(document.element.body, styles))
