@@ -44,6 +44,19 @@ def colour_space_name(name: Any) -> Any:
         return resolve_and_decode(name)
 
 
+# the attributes pdfminer gives a character (and pdfplumber's aggregator its mcid and tag): values
+# pdfminer computes, plain floats and flags, except the four that can come from the file itself
+CHAR_ATTRS = frozenset(("_text", "adv", "bbox", "fontname", "graphicstate", "height", "matrix", "mcid", "ncs",
+                        "size", "tag", "upright", "width", "x0", "x1", "y0", "y1"))
+
+
+def char_attrs(d: dict[str, Any]) -> dict[str, Any]:
+    """A character's attributes as pdfplumber keeps them (its ALL_ATTRS), resolved."""
+    return {"matrix": plain(d["matrix"]), "fontname": plain(d["fontname"]), "adv": d["adv"], "upright": d["upright"],
+            "x0": d["x0"], "y0": d["y0"], "x1": d["x1"], "y1": d["y1"], "width": d["width"], "height": d["height"],
+            "size": d["size"], "mcid": plain(d["mcid"]), "tag": plain(d["tag"])}
+
+
 class LeanPage(Page):
     """A pdfplumber page whose characters and paths are turned into dictionaries cheaply."""
 
@@ -51,7 +64,11 @@ class LeanPage(Page):
         kind = KINDS.get(type(obj))
         if kind is None:  # images, annotations, text boxes ...: pdfplumber's own way
             return super().process_object(obj)
-        attr = {k: plain(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        d = obj.__dict__
+        if kind == "char" and d.keys() == CHAR_ATTRS:
+            attr = char_attrs(d)
+        else:
+            attr = {k: plain(v) for k, v in d.items() if k in ALL_ATTRS}
         attr["object_type"] = kind
         attr["page_number"] = self.page_number
         for space in ("ncs", "scs"):
