@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, utils
@@ -44,6 +45,7 @@ STOP_WORDS = {"the", "a", "an", "of", "to", "and", "in", "for", "on", "with", "b
               "our", "its", "their", "all", "including", "eg", "ie"}
 
 
+@lru_cache(maxsize=65536)  # a plan's papers repeat its descriptions word for word, quarter after quarter
 def text_score(a: str | None, b: str | None) -> float:
     """0-100: how alike two descriptions are. Case, punctuation and word order do not count; one
     text that continues the other ('... change' and '... change and service redesign') scores

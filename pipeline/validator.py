@@ -101,7 +101,9 @@ class BackgroundValidator:
         """The findings table, as :func:`pipeline.validate.validate` gives it."""
         if self.tables is None:
             raise RuntimeError("nothing submitted to validate")
+        waited = time.monotonic()
         reply = self._reply()
+        log.debug("waited %.2f s for the checks", time.monotonic() - waited)
         if reply is None:
             return validate(self.tables, self.settings, self.suites_dir)
         if reply[0] == "suite":
