@@ -104,7 +104,8 @@ def read_papers(papers: list[ingest.Paper], settings: Settings, workers: int | N
                 staged: Path | None = None) -> list[PaperReading]:
     """One reading per paper, in order: from the cache where possible, else read in a worker."""
     store = cache.ReadingCache(staged) if staged is not None else None
-    keys = [cache.reading_key(p.sha256, p.path, _format(p.path), settings) for p in papers]
+    key = cache.reading_keys(settings)
+    keys = [key(p.sha256, p.path, _format(p.path)) for p in papers]
     readings: list[PaperReading | None] = [store.get(k) if store else None for k in keys]
     todo = [i for i, r in enumerate(readings) if r is None]
     log.info("%d paper(s) in raw/: %d unchanged since they were read, %d to read",

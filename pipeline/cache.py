@@ -21,6 +21,7 @@ import logging
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import metadata
@@ -132,8 +133,17 @@ def settings_fingerprint(settings: Settings, leave_out: tuple[str, ...]) -> str:
 
 
 def reading_key(doc_id: str, path: Path, fmt: str | None, settings: Settings) -> str:
-    return _digest(doc_id, str(path), reading_code_fingerprint(fmt),
-                   settings_fingerprint(settings, NOT_READING_SETTINGS))
+    return reading_keys(settings)(doc_id, path, fmt)
+
+
+def reading_keys(settings: Settings) -> Callable[[str, Path, str | None], str]:
+    """:func:`reading_key` for many papers read with the same settings (fingerprinted once)."""
+    settings_fp = settings_fingerprint(settings, NOT_READING_SETTINGS)
+
+    def key(doc_id: str, path: Path, fmt: str | None) -> str:
+        return _digest(doc_id, str(path), reading_code_fingerprint(fmt), settings_fp)
+
+    return key
 
 
 def _quick_write(path: Path, data: bytes) -> None:

@@ -112,7 +112,10 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
     from pipeline.consolidate import consolidate
     from pipeline.validator import BackgroundValidator
 
+    from pipeline.workers import start_server
+
     clock = batch.Clock()
+    start_server()  # it imports the parsers while the papers are taken in
     sends = settings.email.enabled if email is None else email
     taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends)  # --email after --no-email redoes
     if batch.unchanged(ws.root, taken.fingerprint):

@@ -34,7 +34,7 @@ from pipeline.validate import SUITES_DIR, SuiteError, validate
 log = logging.getLogger("bvtrack")
 
 PROCESS_NAME = "bvtrack-checks"
-NICENESS = 19  # below the readers while they work; the checks run when the run waits for them
+NICENESS = 10  # below the readers while they work; the checks run when the run waits for them
 
 
 def serve(conn: Connection, settings: Settings, suites_dir: Path) -> None:

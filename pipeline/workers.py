@@ -155,6 +155,16 @@ def context() -> BaseContext:
     return mp.get_context("spawn")  # pragma: no cover - Windows
 
 
+def start_server() -> None:
+    """Start the fork server now (where there is one), so that it imports the parsers while the
+    run does other work: the first worker then starts at once."""
+    ctx = context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _signal_name(exitcode: int | None) -> str:
     if exitcode is None or exitcode >= 0:
         return f"exit status {exitcode}"

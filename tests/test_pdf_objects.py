@@ -20,10 +20,10 @@ def corpus_pdfs() -> list[Path]:
     return sorted(CORPUS.rglob("*.pdf")) if CORPUS.exists() else []
 
 
-def objects(path: Path, fast: bool) -> list[dict[str, list[dict[str, Any]]]]:
+def objects(path: Path, fast: bool, **options: Any) -> list[dict[str, list[dict[str, Any]]]]:
     """Every page's objects, images aside (their streams are objects of one open file)."""
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(path, **options)
     except Exception:  # unreadable or encrypted: the extractor's tests cover those
         return []
     with pdf:
@@ -50,3 +50,12 @@ def test_a_ruled_paper_made_here(tmp_path: Path) -> None:
     assert fast == objects(made, fast=False)
     seen = {kind: sum(len(page.get(kind, [])) for page in fast) for kind in KINDS}
     assert seen["char"] > 1000 and seen["line"] + seen["rect"] > 10, seen
+
+
+def test_with_layout_analysis_the_characters_are_pdfminer_s(tmp_path: Path) -> None:
+    """pdfplumber's layout analysis needs pdfminer's own LTChar: LeanPage leaves the reading to
+    pdfplumber and still converts the characters itself."""
+    made = ruled_pages(tmp_path / "ruled.pdf", [action_rows(1, 4)])
+    fast = objects(made, fast=True, laparams={})
+    assert fast == objects(made, fast=False, laparams={})
+    assert sum(len(page.get("char", [])) for page in fast) > 300 and any("textboxhorizontal" in p for p in fast)
