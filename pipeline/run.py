@@ -111,15 +111,14 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
          now: dt.datetime | None) -> RunResult:
     from pipeline.consolidate import consolidate
     from pipeline.validator import BackgroundValidator
-
     from pipeline.workers import start_server
 
     clock = batch.Clock()
-    start_server()  # it imports the parsers while the papers are taken in
     sends = settings.email.enabled if email is None else email
     taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends)  # --email after --no-email redoes
     if batch.unchanged(ws.root, taken.fingerprint):
         return unchanged_result(ws, taken)
+    start_server()  # it imports the parsers while the run looks up which papers it has read before
     clock.lap("ingest")
     with BackgroundValidator(settings) as checks:  # imports GX while the papers are read
         readings = with_source_names(read_papers(taken.papers, settings, workers, ws.staged), ws.raw)

@@ -71,12 +71,18 @@ class BackgroundValidator:
         self.conn: Connection | None = None
         self.process: BaseProcess | None = None
         self.sender: threading.Thread | None = None
+        # started from a thread: the fork server may still be importing the parsers, and the run
+        # has other work meanwhile
+        self.starter = threading.Thread(target=self._start, name="bvtrack-checks-start", daemon=True)
+        self.starter.start()
+
+    def _start(self) -> None:
         try:
             from pipeline.workers import context
 
             ctx = context()
             ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=serve, args=(theirs, settings, suites_dir),  # type: ignore[attr-defined]
+            process = ctx.Process(target=serve, args=(theirs, self.settings, self.suites_dir),  # type: ignore[attr-defined]
                                   name=PROCESS_NAME, daemon=True)
             process.start()
             theirs.close()
@@ -88,6 +94,7 @@ class BackgroundValidator:
         """Send the tables to be validated, from a thread: the process takes them once it has
         imported GX, and the run goes on meanwhile."""
         self.tables = tables
+        self.starter.join()
         if self.conn is not None:
             self.sender = threading.Thread(target=self._send, args=(self.conn, dict(tables)), daemon=True)
             self.sender.start()
@@ -131,6 +138,7 @@ class BackgroundValidator:
 
     def close(self) -> None:
         """End the process (it has nothing to keep once it has answered); safe to call twice."""
+        self.starter.join()
         if self.process is not None:
             self.process.kill()
             self.process.join()

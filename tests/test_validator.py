@@ -59,6 +59,7 @@ def test_a_broken_suite_is_raised_in_the_run_naming_its_file(tables: dict[str, p
 def test_a_dead_checks_process_leaves_the_checks_to_the_run(tables: dict[str, pd.DataFrame],
                                                             caplog: pytest.LogCaptureFixture) -> None:
     with BackgroundValidator(Settings()) as checks:
+        checks.starter.join()
         assert checks.process is not None
         checks.process.kill()
         checks.process.join()
