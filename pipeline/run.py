@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import batch, ingest, staging
+from pipeline.collector import fewer_collections
 from pipeline.config import Settings
 from pipeline.lock import workspace_lock
 from pipeline.logs import run_log
@@ -91,7 +92,7 @@ def run(
     """One batch run, holding the workspace's lock (:class:`pipeline.lock.WorkspaceBusy` if another
     run has it) and logging to ``outputs/logs/``."""
     ws = Workspace(workspace)
-    with workspace_lock(ws.root), run_log(ws.outputs / "logs", settings.log_keep):
+    with workspace_lock(ws.root), run_log(ws.outputs / "logs", settings.log_keep), fewer_collections():
         return _run(ws, settings, input_dir, email, workers, now)
 
 

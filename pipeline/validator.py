@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.collector import collect_less
 from pipeline.config import Settings
 from pipeline.validate import SUITES_DIR, SuiteError, validate
 
@@ -43,6 +44,7 @@ def serve(conn: Connection, settings: Settings, suites_dir: Path) -> None:
     from pipeline.workers import die_with_parent
 
     die_with_parent(PROCESS_NAME)
+    collect_less()
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(NICENESS)
     with contextlib.suppress(Exception):  # a failing import is reported by validate() itself

@@ -31,6 +31,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from pipeline.collector import collect_less
 from pipeline.config import Settings
 from pipeline.reading import PaperReading, quarantined, read_paper_file
 
@@ -123,6 +124,7 @@ def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
     index, reading, exhausted) back; until told to stop, or until it ran out of memory (exhausted)."""
     die_with_parent(WORKER_NAME)
     _limit_memory(settings.memory_mb)
+    collect_less()
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its complaints about a file say nothing to the batch
     while True:
         try:

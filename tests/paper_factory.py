@@ -310,6 +310,13 @@ def misbehave(path: Path, settings: Settings, doc_id: str) -> PaperReading:
     return _ok(path, doc_id)
 
 
+def gc_thresholds(path: Path, settings: Settings, doc_id: str) -> PaperReading:
+    """The reader's garbage-collection thresholds, as its title."""
+    import gc
+
+    return _ok(path, doc_id, repr(gc.get_threshold()))
+
+
 def vm_size(path: Path, settings: Settings, doc_id: str) -> PaperReading:
     status = Path("/proc/self/status").read_text()
     kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmSize:"))

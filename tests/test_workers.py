@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
@@ -10,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from paper_factory import good_paper, misbehave, slow_workbook, vm_size
+from paper_factory import gc_thresholds, good_paper, misbehave, slow_workbook, vm_size
 
-from pipeline import logs, workers
+from pipeline import collector, logs, workers
 from pipeline.config import Settings
 from pipeline.progress import Progress
 from pipeline.reading import PaperReading
@@ -84,6 +85,15 @@ def test_a_real_paper_that_takes_too_long_is_stopped_on_time(tmp_path: Path) -> 
     assert time.monotonic() - started < 8
     assert slow_reading.document["error"] == "timed out after 1 s"
     assert good_reading.status == "extracted"
+
+
+def test_readers_collect_garbage_less_often_and_the_run_gives_the_thresholds_back() -> None:
+    (reading,) = Pool(Settings(), 1, gc_thresholds).read(jobs("probe"))
+    assert reading.document["title"] == repr(collector.THRESHOLDS)
+    before = gc.get_threshold()
+    with collector.fewer_collections():
+        assert gc.get_threshold() == collector.THRESHOLDS != before
+    assert gc.get_threshold() == before
 
 
 def test_a_real_paper_that_needs_too_much_memory_is_stopped(tmp_path: Path) -> None:
