@@ -3,8 +3,10 @@
 Reading a paper makes tens of thousands of small dictionaries and tuples (a PDF's characters
 above all), and CPython's cyclic garbage collector scans the young ones every 700 allocations:
 about 14 % of a paper's reading time. With the first generation's threshold at 50,000 that time
-comes back. Nothing bvtrack builds keeps reference cycles for long, garbage without cycles is
-freed at once whatever the thresholds, and each reader's memory stays under its limit.
+comes back. Garbage without cycles is freed at once whatever the thresholds; a reader collects
+everything after each paper (pdfplumber's pages and document point at each other, so a paper
+leaves cycles behind), which costs little with the start-up objects frozen and keeps its memory
+at one paper's worth.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ parser running.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -136,6 +137,7 @@ def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
         index, path, doc_id = task
         conn.send(("start", index, None, False))  # the paper's clock starts now, not while the worker boots
         reading, exhausted = _read_one(reader, Path(path), doc_id, settings)
+        gc.collect()  # the paper's garbage, cycles and all (pdfplumber's pages and document point at each other)
         try:
             conn.send(("done", index, reading, exhausted))
         except MemoryError:
