@@ -60,7 +60,8 @@ def ref_key(ref: Any) -> tuple[Any, ...]:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    """A frame's rows as dicts, every missing value None (:func:`pipeline.schema.records`)."""
+    return schema.records(frame)
 
 
 def frame(rows: Iterable[dict[str, Any]], cols: list[Col]) -> pd.DataFrame:
