@@ -3,6 +3,7 @@ left to right."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from extractors.pdf_words import Chars
@@ -30,9 +31,7 @@ def turner(way: str, width: float, height: float) -> tuple[Any, float]:
 def upright_chars(chars: Chars, width: float, height: float) -> tuple[Chars, Any, float]:
     """A page whose text mostly runs sideways (a landscape table printed on a portrait page) turned so
     it reads left to right; the characters, the bbox turner and the turned page's height."""
-    ways: dict[str, int] = {}
-    for c in chars:
-        ways[direction(c)] = ways.get(direction(c), 0) + 1
+    ways = Counter(direction(c) for c in chars)
     way = max(ways, key=lambda w: ways[w], default="ltr")
     if way == "ltr" or ways[way] < 0.6 * len(chars):
         return chars, turner("ltr", width, height)[0], height
