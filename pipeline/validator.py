@@ -35,7 +35,7 @@ from pipeline.validate import SUITES_DIR, SuiteError, validate
 log = logging.getLogger("bvtrack")
 
 PROCESS_NAME = "bvtrack-checks"
-NICENESS = 10  # below the readers while they work; the checks run when the run waits for them
+NICENESS = 19  # readers first: GX imports in the moments they leave a core idle, and while the run consolidates
 
 
 def serve(conn: Connection, settings: Settings, suites_dir: Path) -> None:
