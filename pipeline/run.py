@@ -23,7 +23,7 @@ from pipeline.reading import PaperReading
 
 log = logging.getLogger("bvtrack")
 
-STAGED_TABLES = ("documents", "actions", "snapshots", "items", "findings")
+STAGED_TABLES = staging.STAGED_TABLES
 
 
 @dataclass
@@ -111,7 +111,7 @@ def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
 def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool | None, workers: int | None,
          now: dt.datetime | None) -> RunResult:
     from pipeline.consolidate import consolidate
-    from pipeline.validator import BackgroundValidator
+    from pipeline.validator import BackgroundValidator, Publication
     from pipeline.workers import start_server
 
     clock = batch.Clock()
@@ -126,34 +126,34 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
         clock.lap("read")
         tables = consolidate(readings, settings)
         clock.lap("consolidate")
-        checks.submit(tables)  # the papers' and consolidation's findings, then the checks'
+        generated = now or dt.datetime.now()
+        # the checks' process validates, then writes the staged tables and the report, while this
+        # one writes the workbook
+        checks.submit(tables, Publication(ws.staged, ws.outputs, ws.raw, taken.skipped, generated))
 
         def findings() -> pd.DataFrame:
-            tables["findings"] = checks.findings()
+            tables["findings"] = checks.findings()  # the papers' and consolidation's findings, then the checks'
             return tables["findings"]
 
         result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps)
         result.workbook = publish_workbook(ws, tables, settings, now, input_dir, findings)
-    for name in STAGED_TABLES:
-        staging.write_table(ws.staged, name, tables[name])
-    delivered = publish_report(ws, result, settings, email, now)
-    clock.lap("validate and publish")  # the checks run beside the workbook's first sheets
+        result.report = checks.published()
+    delivered = send_report(ws, result, settings, email, generated)
+    clock.lap("validate and publish")
     if delivered:  # an e-mail that could not be sent is tried again by the next run, even if nothing changed
         batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
     return result
 
 
-def publish_report(ws: Workspace, result: RunResult, settings: Settings, email: bool | None,
-                   now: dt.datetime | None) -> bool:
-    """Write outputs/data_quality.html and e-mail it when asked (``email``, else ``[email] enabled``).
+def send_report(ws: Workspace, result: RunResult, settings: Settings, email: bool | None,
+                generated: dt.datetime) -> bool:
+    """E-mail the report when asked (``email``, else ``[email] enabled``).
 
     False when the e-mail was wanted and not sent: said in ``result.messages`` and the log; the
     outputs stay and the exit status is unchanged (it speaks of the papers only).
     """
-    from pipeline import mailer, report
+    from pipeline import mailer
 
-    generated = now or dt.datetime.now()
-    result.report = report.write_report(ws.outputs, ws.raw, result.tables, result.skipped, generated)
     if not (settings.email.enabled if email is None else email):
         return True
     sent = mailer.send_report(ws.outputs, ws.raw, result.tables, result.skipped, settings.email, generated)

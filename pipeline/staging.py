@@ -12,6 +12,8 @@ import pyarrow.parquet as pq
 
 from pipeline import schema
 
+STAGED_TABLES = tuple(schema.TABLES)  # documents, actions, snapshots, items, findings
+
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""

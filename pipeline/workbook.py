@@ -90,6 +90,12 @@ def build_workbook(inp: Inputs, info: RunInfo, findings: Callable[[], Records] |
     return buffer.getvalue()
 
 
+def text_findings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The findings :func:`write_workbook` raises on ``tables`` (text Excel cannot hold), without
+    writing anything: the same function of the same tables."""
+    return clean_tables({name: t for name, t in tables.items() if name != "findings"})[1]
+
+
 def write_workbook(tables: dict[str, pd.DataFrame], path: Path, run_info: RunInfo | None = None,
                    findings: Callable[[], pd.DataFrame] | None = None) -> pd.DataFrame:
     """Write the tracking workbook to ``path`` atomically; returns the findings its writing raised.

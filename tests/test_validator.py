@@ -22,7 +22,7 @@ from pipeline.consolidate import consolidate
 from pipeline.reading import read_paper_file
 from pipeline.run import run
 from pipeline.validate import SUITES_DIR, SuiteError, validate
-from pipeline.validator import BackgroundValidator
+from pipeline.validator import BackgroundValidator, Publication
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -67,7 +67,35 @@ def test_a_dead_checks_process_leaves_the_checks_to_the_run(tables: dict[str, pd
         with caplog.at_level(logging.WARNING, logger="bvtrack"):
             found = checks.findings()
     pd.testing.assert_frame_equal(found, validate(tables, Settings()))
-    assert "the checks run in the main process" in caplog.text
+    assert "its work is done in the main process" in caplog.text
+
+
+def test_the_checks_process_writes_the_staged_tables_and_the_report(tables: dict[str, pd.DataFrame],
+                                                                    tmp_path: Path) -> None:
+    where = Publication(tmp_path / "staged", tmp_path / "outputs", tmp_path / "raw", [("notes.txt", "not a paper")],
+                        dt.datetime(2021, 10, 1, 9, 0))
+    with BackgroundValidator(Settings()) as checks:
+        checks.submit(tables, where)
+        found = checks.findings()
+        report = checks.published()
+    assert report == tmp_path / "outputs" / "data_quality.html"
+    html = report.read_text(encoding="utf-8")
+    assert "notes.txt" in html and all(str(m) in html for m in found["check"].unique())
+    pd.testing.assert_frame_equal(staging.read_table(tmp_path / "staged", "findings"), found, check_dtype=False)
+    pd.testing.assert_frame_equal(staging.read_table(tmp_path / "staged", "actions"), tables["actions"],
+                                  check_dtype=False)
+
+
+def test_without_the_process_the_run_publishes_itself(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
+    where = Publication(tmp_path / "staged", tmp_path / "outputs", tmp_path / "raw", [], dt.datetime(2021, 10, 1))
+    with BackgroundValidator(Settings()) as checks:
+        checks.starter.join()
+        assert checks.process is not None
+        checks.process.kill()
+        checks.submit(tables, where)
+        checks.findings()
+        assert checks.published().exists()
+    assert set(p.name for p in (tmp_path / "staged").iterdir()) >= {f"{t}.parquet" for t in staging.STAGED_TABLES}
 
 
 def test_a_run_leaves_great_expectations_to_the_checks_process(tmp_path: Path) -> None:
