@@ -57,10 +57,26 @@ def blank_to_null(frame: pd.DataFrame) -> pd.DataFrame:
     """'' (and whitespace only) becomes null in every text column: GX counts '' as a value."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
-            values = [None if isinstance(v, str) and not v.strip() else v for v in out[col]]
-            out[col] = pd.Series(values, index=out.index, dtype=out[col].dtype if values else object)
+        column = out[col]
+        if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            blank = _blank_mask(column)
+            if blank is not None:
+                out[col] = column.where(~blank, None) if column.dtype == object else column.mask(blank)
     return out
+
+
+def _blank_mask(column: pd.Series) -> pd.Series | None:
+    """Where ``column`` holds text that is empty or only whitespace; None where it holds none.
+    Each distinct value is looked at once (a column repeats its values row after row)."""
+    try:
+        distinct = column.dropna().unique()
+    except TypeError:  # unhashable values: one by one
+        mask = pd.Series([isinstance(v, str) and not v.strip() for v in column], index=column.index)
+        return mask if mask.any() else None
+    blanks = [v for v in distinct if isinstance(v, str) and not v.strip()]
+    if not blanks:
+        return None
+    return column.isin(blanks).fillna(False).astype(bool)
 
 
 def _table(tables: Mapping[str, pd.DataFrame], name: str, columns: list[str]) -> pd.DataFrame:
@@ -252,14 +268,18 @@ def _first_seen_flags(keys: list[Any]) -> list[bool]:
 def duplicate_flags(rows: pd.DataFrame) -> list[bool | None]:
     """Per row: True where an earlier row of the same paper is the same action (same action id,
     same number, or the same description)."""
-    recs = rows.to_dict("records")
-    by_id = _first_seen_flags([(r.get("doc_id"), r.get("action_id")) if not missing(r.get("action_id")) else None
-                               for r in recs])
-    by_ref = _first_seen_flags([(r.get("doc_id"), str(r.get("ref"))) if not missing(r.get("ref")) else None
-                                for r in recs])
-    by_text = _first_seen_flags([(r.get("doc_id"), slug(str(r.get("description"))))
-                                 if not missing(r.get("description")) and slug(str(r.get("description"))) else None
-                                 for r in recs])
+    def column(name: str) -> list[Any]:
+        return list(rows[name]) if name in rows.columns else [None] * len(rows)
+
+    docs, ids, refs, texts = (column(c) for c in ("doc_id", "action_id", "ref", "description"))
+    slugs: dict[str, str] = {}  # a paper's descriptions recur in later papers: each slugged once
+    for text in texts:
+        if not missing(text) and str(text) not in slugs:
+            slugs[str(text)] = slug(str(text))
+    by_id = _first_seen_flags([(d, a) if not missing(a) else None for d, a in zip(docs, ids, strict=True)])
+    by_ref = _first_seen_flags([(d, str(r)) if not missing(r) else None for d, r in zip(docs, refs, strict=True)])
+    by_text = _first_seen_flags([(d, slugs[str(t)]) if not missing(t) and slugs[str(t)] else None
+                                 for d, t in zip(docs, texts, strict=True)])
     return [a or b or c for a, b, c in zip(by_id, by_ref, by_text, strict=True)]
 
 
