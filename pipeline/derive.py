@@ -119,13 +119,15 @@ def documents_frame(documents: pd.DataFrame, snapshot_rows: pd.DataFrame) -> pd.
     out = documents.reset_index(drop=True).copy()
     out["action_id"] = _series([None] * len(out), out)
     styles: dict[Any, dict[bool, list[str]]] = {}
-    for rec in snapshot_rows.to_dict("records"):
-        raw = rec.get("percent_raw")
-        if missing(raw) or not str(raw).strip() or missing(rec.get("percent_complete")):
+    def column(name: str) -> Any:
+        return snapshot_rows[name] if name in snapshot_rows.columns else [None] * len(snapshot_rows)
+
+    for doc_id, raw, pct, sign in zip(column("doc_id"), column("percent_raw"), column("percent_complete"),
+                                      column("percent_has_sign"), strict=True):
+        if missing(raw) or not str(raw).strip() or missing(pct):
             continue
-        sign = rec.get("percent_has_sign")
         sign = has_percent_sign(raw) if missing(sign) else bool(sign)
-        styles.setdefault(rec.get("doc_id"), {True: [], False: []})[sign].append(str(raw).strip())
+        styles.setdefault(doc_id, {True: [], False: []})[sign].append(str(raw).strip())
     counts = [styles.get(d, {True: [], False: []}) for d in out["doc_id"]]
     out["percent_with"] = _series([len(c[True]) for c in counts], out)
     out["percent_without"] = _series([len(c[False]) for c in counts], out)
@@ -183,13 +185,13 @@ def actions_frame(actions: pd.DataFrame, rows: pd.DataFrame, snapshots: pd.DataF
     not-reported columns."""
     out = actions.reset_index(drop=True).copy()
     latest = {r["action_id"]: r for r in latest_snapshots(snapshots).to_dict("records")}
-    last_row = {r["action_id"]: r for r in rows.to_dict("records")}  # rows are in paper order
+    last_doc = dict(zip(rows["action_id"], rows["doc_id"], strict=True))  # rows are in paper order: the last paper
     gone = {r["action_id"]: r for r in not_reported.to_dict("records")}
     docs, as_of, percent, due, days = [], [], [], [], []
     for rec in out.to_dict("records"):
         snap = latest.get(rec["action_id"], {})
         doc = snap.get("doc_id")
-        docs.append(last_row.get(rec["action_id"], {}).get("doc_id") if missing(doc) else doc)
+        docs.append(last_doc.get(rec["action_id"]) if missing(doc) else doc)
         as_of.append(as_date(snap.get("as_of")))
         percent.append(as_float(snap.get("percent_complete")))
         due.append(as_date(snap.get("due_date")) or as_date(rec.get("due_date")))
