@@ -1,16 +1,17 @@
-"""Validation in a process of its own, started as the run starts, so Great Expectations' import
-and the checks cost the run little time.
+"""The checks in a process of their own (``bvtrack-checks``), with what needs only their
+findings: the staged tables and the report.
 
-``import great_expectations`` takes about two seconds and the checks about as long again. A run
-starts a :class:`BackgroundValidator` before it reads the papers: the process imports GX at a
-lower priority while the readers work (in the time they leave a core idle, and while the run
-consolidates on one core), then validates the consolidated tables while the run writes the
-workbook's sheets that need no findings. The findings are those :func:`pipeline.validate.validate`
-gives in the run's own process: the validator process calls it.
+``import great_expectations`` takes about two seconds, the checks about one. A run that has
+papers to read starts a :class:`BackgroundValidator`: its process imports GX at nice 19 (in the
+moments the readers leave a core idle, and while the run consolidates on one core), validates
+the consolidated tables, then writes the staged tables and ``outputs/data_quality.html``, while
+the run writes the workbook (whose sheets that show findings come last). The findings are those
+:func:`pipeline.validate.validate` gives in the run's own process: the process calls it, and the
+workbook's text findings it adds are worked out by the same function the workbook uses.
 
 A suite that cannot be used raises :class:`~pipeline.validate.SuiteError` in the run as it would
-in-process. If the process cannot start or dies, the run validates in its own process instead and
-says so in the log.
+in-process. If the process cannot start or dies, the run does its work itself and says so in the
+log.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ def serve(conn: Connection, settings: Settings, suites_dir: Path) -> None:
 
 
 class BackgroundValidator:
-    """One validation, in a process started now: :meth:`submit` the tables, :meth:`findings` waits."""
+    """One validation, in a process started now: :meth:`submit` the tables, :meth:`findings` waits
+    for the findings, :meth:`published` for the staged tables and the report."""
 
     def __init__(self, settings: Settings, suites_dir: Path = SUITES_DIR) -> None:
         self.settings, self.suites_dir = settings, suites_dir
