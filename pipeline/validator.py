@@ -76,6 +76,12 @@ def serve(conn: Connection, settings: Settings, suites_dir: Path) -> None:
     collect_less()
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(NICENESS)
+    with contextlib.suppress(ImportError):
+        from tqdm import tqdm
+
+        # GX draws progress bars even when told not to show them; tqdm's default lock is a
+        # semaphore that a process ended by the run (kill) would leave to the resource tracker
+        tqdm.set_lock(threading.RLock())
     with contextlib.suppress(Exception):  # a failing import is reported by validate() itself
         import great_expectations  # noqa: F401
     try:

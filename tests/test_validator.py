@@ -98,6 +98,31 @@ def test_without_the_process_the_run_publishes_itself(tables: dict[str, pd.DataF
     assert set(p.name for p in (tmp_path / "staged").iterdir()) >= {f"{t}.parquet" for t in staging.STAGED_TABLES}
 
 
+def test_ending_the_checks_process_leaks_nothing(tmp_path: Path) -> None:
+    """The run kills the process once it has what it needs; here while it is still publishing.
+    Python's resource tracker would say so at exit if the process left a semaphore behind."""
+    september_update(tmp_path / "update.docx")
+    code = f"""
+import datetime as dt
+from pathlib import Path
+from pipeline.config import Settings
+from pipeline.consolidate import consolidate
+from pipeline.reading import read_paper_file
+from pipeline.validator import BackgroundValidator, Publication
+if __name__ == "__main__":
+    tables = consolidate([read_paper_file(Path({str(tmp_path / 'update.docx')!r}), Settings())], Settings())
+    out = Path({str(tmp_path)!r})
+    with BackgroundValidator(Settings()) as checks:
+        checks.submit(tables, Publication(out / "staged", out / "outputs", out / "raw", [], dt.datetime(2021, 10, 1)))
+        print(len(checks.findings()))
+"""
+    script = tmp_path / "end_early.py"
+    script.write_text(code, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, check=True)
+    assert int(out.stdout) > 0
+    assert "leaked" not in out.stderr, out.stderr
+
+
 def test_a_run_leaves_great_expectations_to_the_checks_process(tmp_path: Path) -> None:
     inp = tmp_path / "in"
     inp.mkdir()
