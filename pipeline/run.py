@@ -168,13 +168,11 @@ def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: S
     ``tables['findings']``. ``findings``, when given, is asked for the findings table once the
     sheets that need none are written."""
     from pipeline import schema
-    from pipeline.workbook import RunInfo, write_workbook
-    from pipeline.workbook_inputs import records
+    from pipeline.workbook import RunInfo, with_text_findings, write_workbook
 
     path = ws.outputs / "tracker.xlsx"
     info = RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()),
                    input_dir=str(input_dir.resolve()) if input_dir else None)
     extra = write_workbook(tables, path, run_info=info, findings=findings)
-    if len(extra):
-        tables["findings"] = schema.conform("findings", records(tables["findings"]) + records(extra))
+    tables["findings"] = with_text_findings(tables.get("findings", schema.empty("findings")), extra)
     return path

@@ -55,12 +55,10 @@ class Publication:
 def publish(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, where: Publication) -> Path:
     """The staged tables and ``outputs/data_quality.html``, with every finding: the papers', the
     checks' and those the workbook raises on the same tables. Returns the report's path."""
-    from pipeline import report, schema, staging
-    from pipeline.workbook import text_findings
+    from pipeline import report, staging
+    from pipeline.workbook import text_findings, with_text_findings
 
-    extra = text_findings(tables)
-    final = {**tables, "findings": schema.conform("findings", schema.records(findings) + schema.records(extra))
-             if len(extra) else findings}
+    final = {**tables, "findings": with_text_findings(findings, text_findings(tables))}
     for name in staging.STAGED_TABLES:
         staging.write_table(where.staged, name, final[name])
     return report.write_report(where.outputs, where.raw, final, where.skipped, where.generated)

@@ -90,10 +90,22 @@ def build_workbook(inp: Inputs, info: RunInfo, findings: Callable[[], Records] |
     return buffer.getvalue()
 
 
+def _clean_data(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Every table but the findings made storable, and the findings that raises."""
+    return clean_tables({name: t for name, t in tables.items() if name != "findings"})
+
+
 def text_findings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The findings :func:`write_workbook` raises on ``tables`` (text Excel cannot hold), without
     writing anything: the same function of the same tables."""
-    return clean_tables({name: t for name, t in tables.items() if name != "findings"})[1]
+    return _clean_data(tables)[1]
+
+
+def with_text_findings(findings: pd.DataFrame, raised: pd.DataFrame) -> pd.DataFrame:
+    """The findings table with the workbook's text findings after the others."""
+    if not len(raised):
+        return findings
+    return schema.conform("findings", records(findings) + records(raised))
 
 
 def write_workbook(tables: dict[str, pd.DataFrame], path: Path, run_info: RunInfo | None = None,
@@ -106,7 +118,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, run_info: RunInf
     only once the sheets without findings are written. The returned frame has the findings table's
     columns (empty where no text needed cleaning).
     """
-    cleaned, raised = clean_tables({name: t for name, t in tables.items() if name != "findings"})
+    cleaned, raised = _clean_data(tables)
     inp = Inputs.build(cleaned, path.parent)
 
     def all_findings() -> Records:
