@@ -147,25 +147,22 @@ class LeanPage(Page):
             self._char(obj, attr)  # type: ignore[arg-type]
         else:
             self._path(obj, attr)  # type: ignore[arg-type]
+        return self._placed(attr)
+
+    def _lean_char(self, obj: LeanChar) -> dict[str, Any]:
+        attr = {**obj.attrs, "mcid": plain(obj.mcid), "tag": plain(obj.tag), "object_type": "char",
+                "page_number": self.page_number, "ncs": colour_space_name(obj.ncs.name)}
+        self._char(obj, attr)  # type: ignore[arg-type]
+        return self._placed(attr)
+
+    def _placed(self, attr: dict[str, Any]) -> dict[str, Any]:
+        """``attr`` with pdfplumber's top, bottom and doctop, and x moved by the media box's corner."""
         mb_x0, mb_top = self.mediabox[:2]
         if "y0" in attr:
             attr["top"] = (self.height - attr["y1"]) + mb_top
             attr["bottom"] = (self.height - attr["y0"]) + mb_top
             attr["doctop"] = self.initial_doctop + attr["top"]
         if "x0" in attr and mb_x0 != 0:
-            attr["x0"] = attr["x0"] + mb_x0
-            attr["x1"] = attr["x1"] + mb_x0
-        return attr
-
-    def _lean_char(self, obj: LeanChar) -> dict[str, Any]:
-        attr = {**obj.attrs, "mcid": plain(obj.mcid), "tag": plain(obj.tag), "object_type": "char",
-                "page_number": self.page_number, "ncs": colour_space_name(obj.ncs.name)}
-        self._char(obj, attr)  # type: ignore[arg-type]
-        mb_x0, mb_top = self.mediabox[:2]
-        attr["top"] = (self.height - attr["y1"]) + mb_top
-        attr["bottom"] = (self.height - attr["y0"]) + mb_top
-        attr["doctop"] = self.initial_doctop + attr["top"]
-        if mb_x0 != 0:
             attr["x0"] = attr["x0"] + mb_x0
             attr["x1"] = attr["x1"] + mb_x0
         return attr
