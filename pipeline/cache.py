@@ -3,7 +3,7 @@
 Everything here lives in ``<workspace>/staged/cache/`` and only saves time: delete the folder
 and the next run reads every paper again and gives the same outputs.
 
-- :func:`reading_key` names one paper's reading by the bytes' sha256, its path, the fingerprint of
+- :func:`reading_keys` names one paper's reading by the bytes' sha256, its path, the fingerprint of
   the code that reads its format (the import closure of ``extractors.<format>``, the sniffer and
   the interpretation, plus the parsing libraries' versions) and the settings that change a
   reading. A new version of the xlsx extractor changes the key of xlsx papers only.
@@ -132,12 +132,9 @@ def settings_fingerprint(settings: Settings, leave_out: tuple[str, ...]) -> str:
     return _digest(json.dumps(data, sort_keys=True, default=str))
 
 
-def reading_key(doc_id: str, path: Path, fmt: str | None, settings: Settings) -> str:
-    return reading_keys(settings)(doc_id, path, fmt)
-
-
 def reading_keys(settings: Settings) -> Callable[[str, Path, str | None], str]:
-    """:func:`reading_key` for many papers read with the same settings (fingerprinted once)."""
+    """The key of a paper's reading, given its sha256, path and format, for papers read with
+    ``settings`` (fingerprinted once)."""
     settings_fp = settings_fingerprint(settings, NOT_READING_SETTINGS)
 
     def key(doc_id: str, path: Path, fmt: str | None) -> str:

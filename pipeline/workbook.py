@@ -26,11 +26,11 @@ import pandas as pd
 import xlsxwriter
 
 from pipeline import schema
-from pipeline.schema import as_date
+from pipeline.schema import as_date, records
 from pipeline.staging import atomic_write_bytes
 from pipeline.workbook_about import SHEETS, RunInfo, about_sheet
 from pipeline.workbook_dashboard import dashboard_sheet, timeline_sheet
-from pipeline.workbook_inputs import Inputs, records
+from pipeline.workbook_inputs import Inputs
 from pipeline.workbook_sheets import history_sheet, quality_sheet, registers_sheet, sources_sheet, targets_sheet
 from pipeline.workbook_text import clean_tables
 from pipeline.workbook_xl import Formats

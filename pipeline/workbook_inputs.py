@@ -59,11 +59,6 @@ def ref_key(ref: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """A frame's rows as dicts, every missing value None (:func:`pipeline.schema.records`)."""
-    return schema.records(frame)
-
-
 def frame(rows: Iterable[dict[str, Any]], cols: list[Col]) -> pd.DataFrame:
     headers = [c.header for c in cols]
     return pd.DataFrame([[row.get(h) for h in headers] for row in rows], columns=headers, dtype=object)
@@ -110,7 +105,7 @@ class Inputs:
     def build(cls, tables: dict[str, pd.DataFrame], out_dir: Path) -> Inputs:
         def table(name: str) -> list[dict[str, Any]]:
             found = tables.get(name)
-            return records(schema.conform(name, found if found is not None else []))
+            return schema.records(schema.conform(name, found if found is not None else []))
 
         changes = tables.get("target_changes")
         changes = changes if changes is not None else pd.DataFrame(columns=list(TARGET_CHANGE_COLUMNS))
@@ -118,13 +113,13 @@ class Inputs:
             documents=table("documents"),
             actions={a["action_id"]: a for a in table("actions") if not missing(a["action_id"])},
             snapshots=table("snapshots"), items=table("items"), findings=table("findings"),
-            target_changes=records(changes.reindex(columns=list(TARGET_CHANGE_COLUMNS))),
+            target_changes=schema.records(changes.reindex(columns=list(TARGET_CHANGE_COLUMNS))),
             rows=tables.get("rows", pd.DataFrame()), out_dir=out_dir,
         )
         inp._index()
         plans = tables.get("document_plans")
         if plans is not None and {"doc_id", "organisation", "plan"} <= set(plans.columns):
-            inp.doc_plan.update({r["doc_id"]: (val(r, "organisation"), val(r, "plan")) for r in records(plans)
+            inp.doc_plan.update({r["doc_id"]: (val(r, "organisation"), val(r, "plan")) for r in schema.records(plans)
                                  if not missing(r["doc_id"])})
         return inp
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.schema import as_date
+from pipeline.schema import as_date, records
 from pipeline.workbook_inputs import (
     KIND_LABELS,
     NO_RAG,
@@ -23,7 +23,6 @@ from pipeline.workbook_inputs import (
     latest_snapshots,
     missing,
     rag_label,
-    records,
     sort_key,
     val,
 )

@@ -25,7 +25,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.schema import missing
-from pipeline.workbook_text import FORMULA_TRIGGERS, is_formula_like
+from pipeline.workbook_text import is_formula_like
 
 Kind = Literal["text", "date", "datetime", "percent", "change", "int", "link"]
 
@@ -152,7 +152,7 @@ class SheetWriter:
             if value is None or missing(value):
                 return
             shown = value if type(value) is str else str(value)
-            write(row, col, shown, cell_format("text", wrap, shown.startswith(FORMULA_TRIGGERS)))
+            write(row, col, shown, cell_format("text", wrap, is_formula_like(shown)))
 
         return text
 
