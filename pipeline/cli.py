@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 
 from pipeline import config
-from pipeline.lock import WorkspaceBusy
+from pipeline.batch.lock import WorkspaceBusy
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
 

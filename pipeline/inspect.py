@@ -12,11 +12,11 @@ from extractors import extract
 from extractors.model import Paragraph, Table
 from extractors.sniff import SniffError, sniff
 from pipeline.config import Settings
-from pipeline.headers import HeaderDictionary
-from pipeline.interpret import interpret
-from pipeline.layout import Grid, build_column_map, find_header
-from pipeline.rag import rag_from_text, word_table
-from pipeline.reading import sha256_file
+from pipeline.interpret.headers import HeaderDictionary
+from pipeline.interpret.tables import interpret
+from pipeline.interpret.layout import Grid, build_column_map, find_header
+from pipeline.interpret.rag import rag_from_text, word_table
+from pipeline.interpret.reading import sha256_file
 
 MAX_ROWS = 40
 WIDTH = 28
@@ -82,7 +82,7 @@ def inspect_paper(path: Path, settings: Settings, page: int | None = None, image
         if fmt != "pdf":
             lines.append("--image draws PDF pages only")
         else:
-            from extractors.pdf_debug import draw_page
+            from extractors.pdf.debug import draw_page
 
             draw_page(str(path), page or 1, image)
             lines.append(f"page {page or 1} drawn to {image}")

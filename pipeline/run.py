@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import batch, ingest, staging
-from pipeline.collector import fewer_collections
+from pipeline import staging
+from pipeline.batch import papers as batch
+from pipeline.batch import ingest
+from pipeline.batch.collector import fewer_collections
 from pipeline.config import Settings
-from pipeline.lock import workspace_lock
-from pipeline.logs import run_log
-from pipeline.reading import PaperReading
+from pipeline.batch.lock import workspace_lock
+from pipeline.batch.logs import run_log
+from pipeline.interpret.reading import PaperReading
 
 log = logging.getLogger("bvtrack")
 
@@ -89,7 +91,7 @@ def run(
     workers: int | None = None,
     now: dt.datetime | None = None,
 ) -> RunResult:
-    """One batch run, holding the workspace's lock (:class:`pipeline.lock.WorkspaceBusy` if another
+    """One batch run, holding the workspace's lock (:class:`pipeline.batch.lock.WorkspaceBusy` if another
     run has it) and logging to ``outputs/logs/``."""
     ws = Workspace(workspace)
     with workspace_lock(ws.root), run_log(ws.outputs / "logs", settings.log_keep), fewer_collections():
@@ -110,9 +112,9 @@ def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
 
 def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool | None, workers: int | None,
          now: dt.datetime | None) -> RunResult:
-    from pipeline.consolidate import consolidate
-    from pipeline.validator import BackgroundValidator, Publication
-    from pipeline.workers import start_server
+    from pipeline.consolidate.tables import consolidate
+    from pipeline.batch.background import BackgroundValidator, Publication
+    from pipeline.batch.workers import start_server
 
     clock = batch.Clock()
     sends = settings.email.enabled if email is None else email
@@ -152,7 +154,7 @@ def send_report(ws: Workspace, result: RunResult, settings: Settings, email: boo
     False when the e-mail was wanted and not sent: said in ``result.messages`` and the log; the
     outputs stay and the exit status is unchanged (it speaks of the papers only).
     """
-    from pipeline import mailer
+    from pipeline.publish import mailer
 
     if not (settings.email.enabled if email is None else email):
         return True
@@ -168,7 +170,7 @@ def publish_workbook(ws: Workspace, tables: dict[str, pd.DataFrame], settings: S
     ``tables['findings']``. ``findings``, when given, is asked for the findings table once the
     sheets that need none are written."""
     from pipeline import schema
-    from pipeline.workbook import RunInfo, with_text_findings, write_workbook
+    from pipeline.publish.workbook.book import RunInfo, with_text_findings, write_workbook
 
     path = ws.outputs / "tracker.xlsx"
     info = RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()),

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline import schema
-from pipeline.workbook import RunInfo, write_workbook
+from pipeline.publish.workbook.book import RunInfo, write_workbook
 
 WORDS = ("review", "improve", "partnership", "governance", "budget", "locality", "workforce", "digital",
          "strategy", "engagement", "performance", "community", "housing", "education", "report")

@@ -30,7 +30,7 @@ from typing import Any
 from papers import make_docx_update, make_pdf_update, make_xlsx_summary
 
 from pipeline.config import Settings
-from pipeline.reading import PaperReading, document_row
+from pipeline.interpret.reading import PaperReading, document_row
 
 COUNCILS = ["Kelvindale", "Strathmore", "Glenbrae", "Loch Arden", "Ben Varrow", "Corrieside", "Dunmere",
             "Inverlochy", "Ardfearn", "Balmullo", "Craigellie", "Eastwood Vale"]

@@ -18,9 +18,10 @@ import pandas as pd
 import pytest
 from paper_factory import clutter, encrypted_pdf, good_paper, mutants, zip_bomb
 
-from pipeline import cache, workers
+from pipeline.batch import cache
+from pipeline.batch import workers
 from pipeline.config import Settings
-from pipeline.lock import LOCK_NAME, WorkspaceBusy, workspace_lock
+from pipeline.batch.lock import LOCK_NAME, WorkspaceBusy, workspace_lock
 from pipeline.run import STAGED_TABLES, RunResult, run
 from pipeline.staging import read_table
 
@@ -224,12 +225,12 @@ def test_a_new_extractor_version_rereads_only_its_format(
 
 def test_each_format_s_fingerprint_covers_the_code_that_reads_it_and_no_other() -> None:
     closure = {fmt: set(cache.import_closure((*cache.READING_ROOTS, module), frozenset(
-        m for f, m in cache.FORMAT_MODULES.items() if f != fmt) | {"extractors.pdf_debug"}))
+        m for f, m in cache.FORMAT_MODULES.items() if f != fmt) | {"extractors.pdf.debug"}))
         for fmt, module in cache.FORMAT_MODULES.items()}
-    assert {"extractors.docx", "pipeline.interpret", "extractors.sniff", "pipeline.normalise"} <= closure["docx"]
+    assert {"extractors.docx", "pipeline.interpret.tables", "extractors.sniff", "pipeline.interpret.normalise"} <= closure["docx"]
     assert not any(m.startswith("extractors.pdf") for m in closure["docx"] | closure["xlsx"])
     assert "extractors.xlsx" not in closure["docx"] | closure["pdf"]
-    assert "pipeline.workbook" not in closure["pdf"]  # publishing code is not reading code
+    assert "pipeline.publish.workbook.book" not in closure["pdf"]  # publishing code is not reading code
     assert len({cache.reading_code_fingerprint(f) for f in (*cache.FORMAT_MODULES, None)}) == 4
 
 
@@ -292,7 +293,7 @@ def test_the_lock_is_exclusive_within_a_process_too(tmp_path: Path) -> None:
 
 
 def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
-    code = ("import time; from pathlib import Path; from pipeline.lock import workspace_lock\n"
+    code = ("import time; from pathlib import Path; from pipeline.batch.lock import workspace_lock\n"
             f"with workspace_lock(Path({str(tmp_path)!r})):\n    print('held', flush=True); time.sleep(60)")
     with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as holder:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
@@ -429,7 +430,7 @@ def test_the_benchmark_papers_are_distinct_and_all_read(tmp_path: Path) -> None:
         from make_bench_papers import papers, write
     finally:
         sys.path.pop(0)
-    from pipeline.reading import read_paper_file
+    from pipeline.interpret.reading import read_paper_file
 
     made = papers(tmp_path, 12, seed=3)
     for paper in made:

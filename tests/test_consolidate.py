@@ -22,10 +22,12 @@ from papers import (
     september_update,
 )
 
-from pipeline import config, history, plans
+from pipeline import config
+from pipeline.consolidate import history
+from pipeline.consolidate import plans
 from pipeline.config import Settings
-from pipeline.consolidate import consolidate
-from pipeline.reading import PaperReading, read_paper_file
+from pipeline.consolidate.tables import consolidate
+from pipeline.interpret.reading import PaperReading, read_paper_file
 from pipeline.run import run
 
 D = dt.date

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from pipeline import derive
+from pipeline.checks import derive
 
 D = dt.date
 

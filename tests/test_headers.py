@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.config import ConfigError
-from pipeline.headers import HeaderDictionary
+from pipeline.interpret.headers import HeaderDictionary
 
 
 @pytest.fixture(scope="module")

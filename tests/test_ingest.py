@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from paper_factory import OLE, PNG, clutter, good_paper
 
-from pipeline import ingest
-from pipeline.ingest import HashCache, load_manifest, scan_raw, skip_reason, sync
+from pipeline.batch import ingest
+from pipeline.batch.ingest import HashCache, load_manifest, scan_raw, skip_reason, sync
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pdf_debug import table_cells
+from extractors.pdf.debug import table_cells
 from pipeline import config
 from pipeline.inspect import inspect_paper
 

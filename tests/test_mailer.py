@@ -18,7 +18,7 @@ from smtp_fixtures import test_ca as test_ca
 
 from pipeline import schema
 from pipeline.config import EmailSettings, Settings
-from pipeline.mailer import EML_NAME, PASSWORD_ENV, send_report
+from pipeline.publish.mailer import EML_NAME, PASSWORD_ENV, send_report
 from pipeline.run import run
 
 __all__ = ["smtp", "smtp_busy", "smtp_tls", "smtp_tls_refusing"]  # fixtures, used by name

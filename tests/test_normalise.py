@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.normalise import (
+from pipeline.interpret.normalise import (
     clean_text,
     find_date,
     has_lookalikes,

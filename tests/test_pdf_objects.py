@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from pdf_builders import action_rows, ruled_pages
 
-from extractors.pdf_objects import LeanPage, lean
+from extractors.pdf.objects import LeanPage, lean
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 KINDS = ("char", "line", "rect", "curve")

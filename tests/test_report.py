@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import report, schema
+from pipeline import schema
+from pipeline.publish import report
 from pipeline.config import Settings
 from pipeline.run import run
 

@@ -17,12 +17,13 @@ import pandas as pd
 import pytest
 from papers import DECEMBER, december_summary, make_xlsx_summary, september_update
 
-from pipeline import config, history, schema
+from pipeline import config, schema
+from pipeline.consolidate import history
 from pipeline.config import ConfigError, Settings
-from pipeline.consolidate import consolidate
-from pipeline.reading import read_paper_file
+from pipeline.consolidate.tables import consolidate
+from pipeline.interpret.reading import read_paper_file
 from pipeline.run import run
-from pipeline.validate import SUITES_DIR, SuiteError, load_suites, validate
+from pipeline.checks.suites import SUITES_DIR, SuiteError, load_suites, validate
 
 D = dt.date
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -277,7 +278,7 @@ def test_a_suite_for_no_frame_or_not_json_is_refused(suites: Path) -> None:
 
 
 def test_great_expectations_is_imported_only_by_the_validation_step() -> None:
-    code = ("import sys, pipeline.run, pipeline.validate, pipeline.derive, pipeline.cli; "
+    code = ("import sys, pipeline.run, pipeline.checks.suites, pipeline.checks.derive, pipeline.cli; "
             "print('great_expectations' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""The checks in a process of their own (pipeline.validator): the same findings as in the run's
+"""The checks in a process of their own (pipeline.batch.background): the same findings as in the run's
 process, suite errors raised in the run, a dead process replaced by the run doing the checks, and
 the findings the workbook raises reaching the staged table."""
 
@@ -18,11 +18,11 @@ from papers import DESCRIPTIONS, september_update
 
 from pipeline import staging
 from pipeline.config import Settings
-from pipeline.consolidate import consolidate
-from pipeline.reading import read_paper_file
+from pipeline.consolidate.tables import consolidate
+from pipeline.interpret.reading import read_paper_file
 from pipeline.run import run
-from pipeline.validate import SUITES_DIR, SuiteError, validate
-from pipeline.validator import BackgroundValidator, Publication
+from pipeline.checks.suites import SUITES_DIR, SuiteError, validate
+from pipeline.batch.background import BackgroundValidator, Publication
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -106,9 +106,9 @@ def test_ending_the_checks_process_leaks_nothing(tmp_path: Path) -> None:
 import datetime as dt
 from pathlib import Path
 from pipeline.config import Settings
-from pipeline.consolidate import consolidate
-from pipeline.reading import read_paper_file
-from pipeline.validator import BackgroundValidator, Publication
+from pipeline.consolidate.tables import consolidate
+from pipeline.interpret.reading import read_paper_file
+from pipeline.batch.background import BackgroundValidator, Publication
 if __name__ == "__main__":
     tables = consolidate([read_paper_file(Path({str(tmp_path / 'update.docx')!r}), Settings())], Settings())
     out = Path({str(tmp_path)!r})

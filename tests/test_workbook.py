@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 from pipeline import __version__, schema
-from pipeline.workbook import RunInfo, write_workbook
-from pipeline.workbook_text import CHECK_CHARS_REMOVED, CHECK_TRUNCATED, CUT_MARK, EXCEL_MAX_CHARS
+from pipeline.publish.workbook.book import RunInfo, write_workbook
+from pipeline.publish.workbook.text import CHECK_CHARS_REMOVED, CHECK_TRUNCATED, CUT_MARK, EXCEL_MAX_CHARS
 
 PAPERS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "papers"
 RUN = RunInfo(started=dt.datetime(2021, 3, 12, 9, 30), input_dir="/shared/papers", workspace="/ws")
@@ -331,7 +331,7 @@ def test_missing_tables_give_sheets_with_headers(tmp_path: Path, present: list[s
 
 
 def test_a_failed_write_leaves_the_previous_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.workbook as workbook
+    import pipeline.publish.workbook.book as workbook
 
     path = tmp_path / "tracker.xlsx"
     write_workbook(_tables(), path, run_info=RUN)

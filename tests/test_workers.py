@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from paper_factory import gc_thresholds, good_paper, misbehave, slow_workbook, vm_size
 
-from pipeline import collector, logs, workers
+from pipeline.batch import collector
+from pipeline.batch import logs
+from pipeline.batch import workers
 from pipeline.config import Settings
-from pipeline.progress import Progress
-from pipeline.reading import PaperReading
+from pipeline.batch.progress import Progress
+from pipeline.interpret.reading import PaperReading
 from pipeline.run import run
-from pipeline.workers import Job, Pool
+from pipeline.batch.workers import Job, Pool
 
 
 def jobs(*names: str) -> list[Job]:

@@ -1,0 +1,72 @@
+"""One page read once: its characters (turned upright), filled rectangles and ruled tables, laid out
+as parts of tables and paragraphs in reading order."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractors.colours import normalise_hex, rgb_floats_to_hex
+from extractors.model import Paragraph
+from extractors.pdf.geometry import BBox
+from extractors.pdf.paragraphs import paragraphs
+from extractors.pdf.parts import Fill, PageText, Part, finish
+from extractors.pdf.rotation import upright_chars
+from extractors.pdf.ruled import is_banded, place_words, ruled_grid
+from extractors.pdf.settings import PdfSettings
+from extractors.pdf.unruled import attach_rows, unruled_tables
+from extractors.pdf.words import WordTuple, lines_of
+
+PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
+
+
+def read_page(page: Any, number: int, cfg: PdfSettings) -> PageText:
+    """The page's layout from what pdfplumber reads of it once."""
+    from pdfplumber.utils.text import WordExtractor
+
+    x0, top, x1, bottom = page.bbox
+    chars = [c for c in page.chars
+             if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    chars, turn, height = upright_chars(chars, float(page.width), float(page.height))
+    words = list(WordExtractor(x_tolerance=3, y_tolerance=3).iter_extract_tuples(chars))
+    fills = [(turn((r["x0"], r["top"], r["x1"], r["bottom"])), fill_hex(r.get("non_stroking_color")))
+             for r in page.rects if r.get("fill")]
+    tables: list[list[BBox]] = []
+    if chars and len(page.edges) <= cfg.max_edges:
+        tables = [[turn(cell) for cell in t.cells] for t in page.find_tables(cfg.table_settings)]
+    text = layout_page(number, words, tables, fills, height, cfg)
+    text.n_chars = len(chars)
+    return text
+
+
+def fill_hex(colour: Any) -> str | None:
+    """A pdfplumber colour (grey, RGB or CMYK floats; a pattern name) as 'RRGGBB', or None."""
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    if not isinstance(colour, tuple | list):
+        return None
+    try:
+        return normalise_hex(rgb_floats_to_hex(colour))
+    except (TypeError, ValueError):
+        return None
+
+
+def layout_page(number: int, words: list[WordTuple], tables: list[list[BBox]],
+                fills: list[Fill], height: float, cfg: PdfSettings) -> PageText:
+    """Words into ruled tables (shaded bands aside), the rows joining them, unruled tables and
+    paragraphs; page numbers in the top or bottom margin dropped; all in order from the top."""
+    grids = [g for t in tables if len(t) >= 2 and not is_banded(g := ruled_grid(t, number, cfg.snap), words, cfg)]
+    free_words = place_words(words, grids)
+    parts = sorted((g.part for g in grids), key=lambda p: p.top)
+    free = attach_rows(parts, lines_of(free_words), cfg)
+    found, remaining = unruled_tables(free, number, cfg)
+    parts += found
+    for part in parts:
+        finish(part, fills)
+        part.ends_low = part.bottom >= 0.5 * height
+    margins = (0.08 * height, 0.92 * height)
+    blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts if any(p.cells)]
+    blocks += [(top, para) for top, para in paragraphs(remaining, number, cfg)
+               if not (PAGE_NUMBER_RE.match(para.text) and not margins[0] <= top <= margins[1])]
+    blocks.sort(key=lambda b: b[0])
+    return PageText(number, blocks, margins)

@@ -1,0 +1,69 @@
+"""What a page is read into: tables, or their parts on one page, made of cells being read; and
+the page's tables and paragraphs in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.model import Cell, Paragraph
+from extractors.pdf.geometry import BBox, overlap
+from extractors.pdf.words import Word, text_of
+
+Fill = tuple[BBox, str | None]  # a filled rectangle and its colour as 'RRGGBB' (None: not a colour)
+
+
+@dataclass
+class Box:
+    """A cell being read: its place in its grid and the words in it."""
+
+    col: int
+    colspan: int
+    rowspan: int
+    bbox: BBox
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """A table, or the part of one on one page. ``xs`` are its column edges."""
+
+    xs: list[float]
+    rows: list[list[Box]]
+    page: int
+    cells: list[list[Cell]] = field(default_factory=list)
+    last_page: int = 0
+    ends_low: bool = True  # it ends in the lower half of its (last) page: it may go on over the page
+
+    @property
+    def top(self) -> float:
+        return min((b.bbox[1] for row in self.rows for b in row), default=0.0)
+
+    @property
+    def bottom(self) -> float:
+        return max((b.bbox[3] for row in self.rows for b in row), default=0.0)
+
+
+@dataclass
+class PageText:
+    """What one page yields: parts of tables and paragraphs, each with its top, in order."""
+
+    number: int
+    blocks: list[tuple[float, Part | Paragraph]]
+    margins: tuple[float, float]  # top and bottom of the page's running header and footer zones
+    n_chars: int = 0
+
+
+def finish(part: Part, fills: list[Fill]) -> None:
+    """The part's boxes as model cells with their text and fill: a cell's fill is the last filled
+    rectangle drawn over most of it."""
+    part.cells = []
+    here = (part.xs[0], part.top, part.xs[-1], part.bottom)
+    fills = [f for f in reversed(fills) if overlap(f[0], here) > 0]  # the last drawn first
+    for row in part.rows:
+        cells = []
+        for box in sorted(row, key=lambda b: b.col):
+            area = max((box.bbox[2] - box.bbox[0]) * (box.bbox[3] - box.bbox[1]), 1e-6)
+            fill = next((f for bb, f in fills if overlap(bb, box.bbox) >= 0.5 * area), None)
+            cells.append(Cell(text=text_of(box.words), row=0, col=box.col, rowspan=box.rowspan,
+                              colspan=box.colspan, fill=fill, page=part.page))
+        part.cells.append(cells)

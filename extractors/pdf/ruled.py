@@ -1,0 +1,93 @@
+"""Ruled tables: the grid of the cells pdfplumber's table finder draws, and words placed in its cells."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.pdf.geometry import BBox, cluster, nearest
+from extractors.pdf.parts import Box, Part
+from extractors.pdf.settings import PdfSettings
+from extractors.pdf.words import Chars, Word, WordTuple, lines_of, make_word
+
+EDGE_GAP = 0.5  # points between two characters that a cell edge may pass through
+
+
+@dataclass
+class Grid:
+    """A ruled table's grid on the page, for placing characters in cells."""
+
+    part: Part
+    ys: list[float]
+    owner: dict[tuple[int, int], Box]
+
+    def box_at(self, x: float, y: float) -> Box | None:
+        xs, ys = self.part.xs, self.ys
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+            return None
+        c = min(bisect_right(xs, x) - 1, len(xs) - 2)
+        r = min(bisect_right(ys, y) - 1, len(ys) - 2)
+        box = self.owner.get((r, c))
+        if box is None:  # text in the grid where no ruled cell is
+            box = Box(c, 1, 1, (xs[c], ys[r], xs[c + 1], ys[r + 1]))
+            self.owner[(r, c)] = box
+            self.part.rows[r].append(box)
+        return box
+
+
+def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> Grid:
+    """The grid of a ruled table's cells: its distinct cell edges, so a merged cell keeps its span."""
+    xs = cluster([v for b in cell_boxes for v in (b[0], b[2])], snap)
+    ys = cluster([v for b in cell_boxes for v in (b[1], b[3])], snap)
+    part = Part(xs=xs, rows=[[] for _ in range(len(ys) - 1)], page=page, last_page=page)
+    owner: dict[tuple[int, int], Box] = {}
+    for b in cell_boxes:
+        c0, c1, r0, r1 = nearest(xs, b[0]), nearest(xs, b[2]), nearest(ys, b[1]), nearest(ys, b[3])
+        if c1 <= c0 or r1 <= r0 or (r0, c0) in owner:
+            continue
+        box = Box(c0, c1 - c0, r1 - r0, b)
+        part.rows[r0].append(box)
+        owner.update({(r, c): box for r in range(r0, r1) for c in range(c0, c1)})
+    return Grid(part, ys, owner)
+
+
+def is_banded(grid: Grid, words: list[WordTuple], cfg: PdfSettings) -> bool:
+    """A 'table' of one column whose lines hold several cells' text: shaded bands behind the rows
+    of a borderless table (zebra stripes), not a table of their own."""
+    xs, ys = grid.part.xs, grid.ys
+    if len(xs) != 2:
+        return False
+    inside = [make_word(str(w["text"]), chars) for w, chars in words
+              if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[1] and ys[0] <= (w["top"] + w["bottom"]) / 2 <= ys[-1]]
+    lines = lines_of(inside)
+    return len(lines) >= 2 and sum(len(ln.segments(cfg)) >= 2 for ln in lines) >= 0.5 * len(lines)
+
+
+def place_words(word_tuples: list[WordTuple], grids: list[Grid]) -> list[Word]:
+    """Put each word in the cell its characters are in; return the words outside every table.
+
+    A word is split where a cell edge passes through a gap between its characters (texts of two
+    cells printed edge to edge: '70May'); text running on over an edge without a gap overflowed its
+    cell and stays in the cell it starts in."""
+    free: list[Word] = []
+
+    def box_of(ch: dict[str, Any]) -> Box | None:
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        return next((b for g in grids if (b := g.box_at(x, y)) is not None), None)
+
+    for word, chars in word_tuples:
+        first, last = box_of(chars[0]), box_of(chars[-1])
+        if first is last and (len(chars) < 3 or box_of(chars[len(chars) // 2]) is first):
+            (first.words if first is not None else free).append(make_word(str(word["text"]), chars))
+            continue
+        pieces: list[tuple[Box | None, Chars]] = []
+        for ch in chars:
+            box = box_of(ch)
+            if pieces and (box is pieces[-1][0] or ch["x0"] - pieces[-1][1][-1]["x1"] < EDGE_GAP):
+                pieces[-1][1].append(ch)
+            else:
+                pieces.append((box, [ch]))
+        for box, run in pieces:
+            (box.words if box is not None else free).append(make_word("".join(c["text"] for c in run), run))
+    return free

@@ -1,0 +1,171 @@
+"""Rows and tables without rulings, found from the text: unruled rows joining a ruled table above
+or below them, and tables whose column gutters no word crosses (running text in columns is not one)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import pairwise
+
+from extractors.pdf.parts import Box, Part
+from extractors.pdf.settings import PdfSettings
+from extractors.pdf.words import Line, Word
+
+# --- unruled rows joining ruled tables ---------------------------------------------------------
+
+
+def attach_rows(parts: list[Part], free: list[Line], cfg: PdfSettings) -> list[Line]:
+    """Unruled rows above and below ruled tables join them; return the lines left."""
+    floor = 0.0
+    for i, part in enumerate(parts):
+        ceiling = parts[i + 1].top if i + 1 < len(parts) else float("inf")
+        taken = absorb_above(part, free, floor, cfg) + absorb_below(part, free, ceiling, cfg)
+        gone = {id(ln) for ln in taken}
+        free = [ln for ln in free if id(ln) not in gone]
+        floor = part.bottom
+    return free
+
+
+def fits_columns(line: Line, xs: list[float], cfg: PdfSettings, least: int = 2) -> list[tuple[int, list[Word]]] | None:
+    """The line's segments, each in one column of ``xs`` and no two in one, if at least ``least``; else None."""
+    placed: list[tuple[int, list[Word]]] = []
+    for seg in line.segments(cfg):
+        c = bisect_right(xs, (seg[0].x0 + seg[-1].x1) / 2) - 1
+        if not 0 <= c < len(xs) - 1 or seg[0].x0 < xs[c] - cfg.snap or seg[-1].x1 > xs[c + 1] + cfg.snap:
+            return None
+        if placed and placed[-1][0] == c:
+            return None
+        placed.append((c, seg))
+    return placed if len(placed) >= least else None
+
+
+def absorb_above(part: Part, lines: list[Line], floor: float, cfg: PdfSettings) -> list[Line]:
+    """Unruled rows just above a ruled table, in its columns, become its first rows."""
+    above = [ln for ln in lines if floor <= ln.top and ln.bottom <= part.top + 1]
+    edge = part.top
+    taken: list[Line] = []
+    for line in reversed(above):
+        placed = fits_columns(line, part.xs, cfg)
+        if placed is None or edge - line.bottom > cfg.row_gap_sizes * line.size:
+            break
+        row = [Box(c, 1, 1, (part.xs[c], line.top - 1, part.xs[c + 1], edge), list(seg)) for c, seg in placed]
+        part.rows.insert(0, row)
+        taken.append(line)
+        edge = line.top - 1
+    return taken
+
+
+def absorb_below(part: Part, lines: list[Line], ceiling: float, cfg: PdfSettings) -> list[Line]:
+    """Unruled rows under a table that is one ruled or shaded row (a header over a borderless body),
+    in its columns, become its rows."""
+    if len(part.rows) != 1 or len(part.xs) < 4:
+        return []
+    taken: list[Line] = []
+    for line in (ln for ln in lines if part.bottom - 1 <= ln.top < ceiling):
+        edge = taken[-1].bottom if taken else part.bottom
+        if line.top - edge > cfg.row_gap_sizes * line.size or not fits_columns(line, part.xs, cfg, 2 - bool(taken)):
+            break
+        taken.append(line)
+    if taken:
+        part.rows.extend(unruled_rows(taken, part.xs, header=False))
+    return taken
+
+
+# --- tables without rulings --------------------------------------------------------------------
+
+
+def unruled_tables(free: list[Line], page: int, cfg: PdfSettings) -> tuple[list[Part], list[Line]]:
+    """Tables without rulings among the lines, and the lines left."""
+    parts: list[Part] = []
+    remaining: list[Line] = []
+    i = 0
+    while i < len(free):
+        found, n = unruled_table(free, i, page, cfg)
+        if found is None:
+            remaining.extend(free[i:i + n])
+        else:
+            parts.append(found)
+        i += n
+    return parts, remaining
+
+
+def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) -> tuple[Part | None, int]:
+    """A table without rulings whose header is ``lines[start]`` and the number of lines it takes; or
+    None and the number of lines that are not a table (running text in columns is not one)."""
+    segments = lines[start].segments(cfg)
+    if len(segments) < cfg.min_columns:
+        return None, 1
+    gutters = [[a[-1].x1, b[0].x0] for a, b in pairwise(segments)]
+    taken = [lines[start]]
+    for line in lines[start + 1:]:
+        if line.top - taken[-1].bottom > cfg.row_gap_sizes * taken[-1].size or not narrow_gutters(gutters, line):
+            break
+        taken.append(line)
+    if len(taken) < 3:
+        return None, 1
+    xs = [min(ln.x0 for ln in taken) - 1, *((a + b) / 2 for a, b in gutters), max(ln.x1 for ln in taken) + 1]
+    if is_prose(taken, xs, cfg):
+        return None, len(taken)
+    return Part(xs=xs, rows=unruled_rows(taken, xs), page=page, last_page=page), len(taken)
+
+
+def narrow_gutters(gutters: list[list[float]], line: Line) -> bool:
+    """Shrink each gutter so no word of ``line`` crosses it; False if one closes."""
+    trial = [list(g) for g in gutters]
+    for w in line.words:
+        for g in trial:
+            if w.x1 > g[0] and w.x0 < g[1]:
+                if (w.x0 + w.x1) / 2 < (g[0] + g[1]) / 2:
+                    g[0] = w.x1
+                else:
+                    g[1] = w.x0
+                if g[1] - g[0] < 1.0:
+                    return False
+    gutters[:] = trial
+    return True
+
+
+def is_prose(lines: list[Line], xs: list[float], cfg: PdfSettings) -> bool:
+    """Columns of running text (a two- or three-column page), not a table. A table's first line labels
+    its columns briefly; its rows wrap in some columns only, or hold values shorter than their column."""
+    head = [len(seg) for seg in lines[0].segments(cfg)]
+    if max(head) >= 7 or sum(head) >= 4.5 * len(head):
+        return True
+    counts = [fullness(ln, xs) for ln in lines[1:]]
+    full, used = sum(f for f, _ in counts), sum(u for _, u in counts)
+    complete = sum(1 for _, u in counts if u == len(xs) - 1)
+    return full >= 0.5 * used and complete >= 0.6 * len(counts)
+
+
+def fullness(line: Line, xs: list[float]) -> tuple[int, int]:
+    """How many of the line's columns it fills to at least three quarters of their width, of how many it uses."""
+    spans: dict[int, list[float]] = {}
+    for w in line.words:
+        c = min(max(bisect_right(xs, (w.x0 + w.x1) / 2) - 1, 0), len(xs) - 2)
+        span = spans.setdefault(c, [w.x0, w.x1])
+        span[0], span[1] = min(span[0], w.x0), max(span[1], w.x1)
+    full = sum(1 for c, (a, b) in spans.items() if b - a >= 0.75 * (xs[c + 1] - xs[c]))
+    return full, len(spans)
+
+
+def unruled_rows(lines: list[Line], xs: list[float], header: bool = True) -> list[list[Box]]:
+    """Lines grouped into rows: a row starts at text in the key column or after a wider gap. The
+    first line starts the header row when there is one."""
+    inner = xs[1:-1]
+    cols = [[bisect_right(inner, (w.x0 + w.x1) / 2) for w in ln.words] for ln in lines]
+    key = min((c for cs in cols[int(header):] for c in cs), default=0)
+    leading = min((b.top - a.bottom for a, b in pairwise(lines[int(header):])), default=0.0)
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        wide = i > 0 and line.top - lines[i - 1].bottom > max(leading, 0) + 0.5 * lines[i - 1].size
+        if not groups or key in cols[i] or wide:
+            groups.append([])
+        groups[-1].append(i)
+    rows = []
+    for group in groups:
+        top, bottom = lines[group[0]].top - 1, lines[group[-1]].bottom + 1
+        boxes = [Box(c, 1, 1, (xs[c], top, xs[c + 1], bottom)) for c in range(len(xs) - 1)]
+        for i in group:
+            for word, c in zip(lines[i].words, cols[i], strict=True):
+                boxes[c].words.append(word)
+        rows.append(boxes)
+    return rows

@@ -1,0 +1,181 @@
+"""Across papers: one record per action with its history.
+
+Papers are taken oldest first (report date, then file name, then content hash; undated papers
+first), so rebuilding from raw/ in any order of arrival gives the same ids and history. Each
+paper is assigned to an organisation and plan (:mod:`pipeline.consolidate.plans`), its actions matched to
+the plan's known actions (:mod:`pipeline.consolidate.matching`), and the history built from the matched
+rows (:mod:`pipeline.consolidate.history`).
+
+Besides the contract's tables, :func:`consolidate` returns:
+
+- ``rows``: every paper's action rows, with ``action_id``, ``organisation``, ``plan``,
+  ``report_date`` (and ``plan_id``, the plan's internal key);
+- ``snapshot_rows``: every paper's snapshot rows with ``action_id``, before reconciliation;
+- ``target_changes``: action_id, doc_id, as_of, old_due_date, new_due_date, source, days_slipped;
+- ``decisions``: action_id, doc_id, decided_on, text;
+- ``not_reported``: actions a plan's latest paper leaves out (for ``action_not_reported``);
+- ``document_plans``: doc_id, organisation, plan of every paper with actions;
+- ``consolidation_findings``: ``action_match_uncertain``, ``plan_match_uncertain``,
+  ``snapshot_disagreement``, ``item_link_uncertain`` (warnings) and ``action_renumbered`` (info).
+  ``findings`` already holds them, after the papers' own findings: add one or the other, not both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from pipeline import schema
+from pipeline.consolidate import history
+from pipeline.config import Settings
+from pipeline.consolidate.matching import Finding, Plan, choose_plan, finding, label_score, match_actions, text_score
+from pipeline.consolidate.plans import identify
+from pipeline.interpret.reading import PaperReading
+
+ITEM_PREFIX_MAX = 160  # a register item names its action in a prefix before ':' at most this long
+ACTION_ATTRIBUTES = ("theme", "ref", "description", "lead", "lead_raw", "service_lead", "priority", "report_refs")
+
+
+def paper_order(document: dict[str, Any]) -> tuple[Any, ...]:
+    """Oldest first; undated papers before dated ones; then file name and content hash."""
+    date = document.get("report_date")
+    return (date is not None, date or dt.date.min, document.get("file_name") or "", document.get("doc_id") or "")
+
+
+def consolidate(readings: list[PaperReading], settings: Settings) -> dict[str, pd.DataFrame]:
+    readings = sorted(readings, key=lambda r: paper_order(r.document))
+    documents = schema.conform("documents", [r.document for r in readings])
+    plans: list[Plan] = []
+    findings: list[Finding] = []  # consolidation's own
+    rows: list[dict[str, Any]] = []
+    snaps: list[dict[str, Any]] = []
+    doc_plan: dict[str, Plan] = {}
+    for reading in readings:
+        doc = reading.document
+        if not reading.actions:
+            continue
+        ident = identify(doc, settings.organisations)
+        plan, found = choose_plan(ident, reading.actions, plans, settings.match_threshold, doc["doc_id"])
+        ids, matched = match_actions(plan, reading.actions, doc["doc_id"], settings.match_threshold)
+        findings.extend(found + matched)
+        doc_plan[doc["doc_id"]] = plan
+        rows.extend({**a, "action_id": ids[a["local_id"]], "plan_id": plan.key,
+                     "report_date": doc.get("report_date")} for a in reading.actions)
+        snaps.extend({**s, "action_id": ids[s["local_id"]]} for s in reading.snapshots)
+    for row in rows:  # a plan's organisation can be learnt from a later paper
+        plan = doc_plan[row["doc_id"]]
+        row.update(organisation=plan.organisation, plan=plan.name)
+    rows_df = pd.DataFrame(rows)
+    snaps_df = pd.DataFrame(snaps)
+    tables, disagreements = _history(rows_df, snaps_df, documents)
+    findings.extend(disagreements)
+    items, item_findings = link_items([i for r in readings for i in r.items], rows, doc_plan,
+                                      settings.match_threshold)
+    findings.extend(item_findings)
+    every = [f for r in readings for f in r.findings] + findings
+    tables.update(
+        documents=documents,
+        items=schema.conform("items", items),
+        findings=schema.conform("findings", every) if every else schema.empty("findings"),
+        consolidation_findings=schema.conform("findings", findings) if findings else schema.empty("findings"),
+        rows=rows_df,
+        snapshot_rows=snaps_df,
+        document_plans=pd.DataFrame(
+            [{"doc_id": d, "organisation": p.organisation, "plan": p.name} for d, p in doc_plan.items()],
+            columns=["doc_id", "organisation", "plan"]),
+    )
+    return tables
+
+
+def _history(rows: pd.DataFrame, snaps: pd.DataFrame,
+             documents: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], list[Finding]]:
+    if rows.empty:
+        return {"actions": schema.empty("actions"), "snapshots": schema.empty("snapshots"),
+                "target_changes": pd.DataFrame(columns=history.TARGET_CHANGE_COLUMNS),
+                "decisions": pd.DataFrame(columns=history.DECISION_COLUMNS),
+                "not_reported": pd.DataFrame(columns=history.NOT_REPORTED_COLUMNS)}, []
+    reconciled, disagreements = history.reconcile_snapshots(snaps, documents) if len(snaps) else ([], [])
+    return {
+        "actions": actions_table(rows),
+        "snapshots": schema.conform("snapshots", reconciled) if reconciled else schema.empty("snapshots"),
+        "target_changes": history.target_changes(rows),
+        "decisions": history.decisions(snaps, documents) if len(snaps) else
+        pd.DataFrame(columns=history.DECISION_COLUMNS),
+        "not_reported": history.not_reported(rows),
+    }, disagreements
+
+
+def actions_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per action: its latest stated attributes, where it was first and last seen, and
+    the earliest target ever stated."""
+    out = []
+    for aid, group in history.by_action(rows).items():
+        latest = group[-1]
+        action: dict[str, Any] = {"action_id": aid, "organisation": latest["organisation"], "plan": latest["plan"]}
+        for name in ACTION_ATTRIBUTES:
+            action[name] = next((r[name] for r in reversed(group) if r.get(name) is not None), None)
+        dated = next((r for r in reversed(group) if r.get("due_date") is not None), None)
+        action["due_date"] = dated["due_date"] if dated else None
+        action["due_date_precision"] = dated.get("due_date_precision") if dated else None
+        action["original_due_date"] = history.original_due_date(group)
+        seen = [r["report_date"] for r in group if r.get("report_date") is not None]
+        action["first_seen"], action["last_seen"] = (min(seen), max(seen)) if seen else (None, None)
+        out.append(action)
+    return schema.conform("actions", out)
+
+
+# --- register items -------------------------------------------------------------------------
+
+
+def _item_label(text: str) -> str:
+    head, sep, _ = text.partition(":")
+    return head.strip() if sep and len(head) <= ITEM_PREFIX_MAX else text
+
+
+def link_items(items: list[dict[str, Any]], rows: list[dict[str, Any]], doc_plan: dict[str, Plan],
+               threshold: float) -> tuple[list[dict[str, Any]], list[Finding]]:
+    """Set each register item's ``action_id`` to the action of its paper's plan that it names.
+
+    An item names an action by a label before ':' ('Leadership development: staff absence may
+    delay ...'), else by opening with the action's description. Actions the item's own paper
+    reports win a tie; a tie between two of them links nothing and is an
+    ``item_link_uncertain`` finding.
+    """
+    texts: dict[str, dict[str, set[str]]] = {}  # plan key -> action id -> descriptions
+    in_doc: dict[str, set[str]] = {}
+    for r in rows:
+        if r.get("description"):
+            texts.setdefault(r["plan_id"], {}).setdefault(r["action_id"], set()).add(r["description"])
+        in_doc.setdefault(r["doc_id"], set()).add(r["action_id"])
+    out, findings = [], []
+    for item in items:
+        linked = dict(item, action_id=item.get("action_id"))
+        plan = doc_plan.get(item["doc_id"])
+        if linked["action_id"] is None and plan is not None and item.get("text"):
+            linked["action_id"], found = _link(item, texts.get(plan.key, {}), in_doc.get(item["doc_id"], set()),
+                                               threshold)
+            findings.extend(found)
+        out.append(linked)
+    return out, findings
+
+
+def _link(item: dict[str, Any], actions: dict[str, set[str]], here: set[str],
+          threshold: float) -> tuple[str | None, list[Finding]]:
+    label = _item_label(item["text"])
+    scored = []
+    for aid, descriptions in actions.items():
+        score = max(label_score(label, d) if label != item["text"] else text_score(label[: len(d) + 10], d)
+                    for d in descriptions)
+        if score >= threshold:
+            scored.append((score, aid in here, aid))
+    if not scored:
+        return None, []
+    scored.sort(key=lambda t: (-t[0], not t[1], t[2]))
+    best = scored[0]
+    rivals = [s for s in scored[1:] if best[0] - s[0] < 3.0 and s[1] == best[1]]
+    if rivals:
+        return None, [finding("item_link_uncertain", item["doc_id"], None, "text", label,
+                              f"register item names {len(rivals) + 1} actions about equally: left unlinked")]
+    return best[2], []

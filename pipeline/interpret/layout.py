@@ -1,0 +1,206 @@
+"""Where the actions are in a table: the header row, the column map, the data rows.
+
+Works on any table from any extractor. A header row is a row most of whose cells name a field
+(at least three fields, one of them the action's description). Under it, each row is an action,
+a theme row (one cell across the table, or a labelled heading), a repeated header (dropped),
+or the continuation of the action above. The region ends at a blank row that is not followed by
+more actions, or at the table's end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractors.model import Cell, Table
+from pipeline.interpret.headers import HeaderDictionary, HeaderMatch
+from pipeline.interpret.normalise import clean_text, parse_percent
+
+REF_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\.?\s*$")
+THEME_LABEL_RE = re.compile(
+    r"^\s*(?:(?:bvar|best value|audit|bv|accounts commission)\s+)?"
+    r"(?:recommendation|workstream|theme|improvement area|priority area|outcome|objective|finding)s?"
+    r"\s*(?:no\.?\s*)?(?:\d{1,3}(?:\.\d+)?[a-z]?)?\s*[:\-–]\s*(?P<theme>.+)$",
+    re.I | re.S)
+CONTINUED_RE = re.compile(r"^\s*(?:cont(?:inued|\'d|d)?\.?\s*/?|\(cont(?:inued)?\.?\))\s*$", re.I)
+MIN_HEADER_FIELDS = 3
+
+
+def is_ref(text: str) -> bool:
+    return bool(REF_RE.match(text)) and len(text.strip()) <= 12
+
+
+def theme_from_label(text: str, extra_labels: list[str] | None = None) -> str | None:
+    """'Audit Recommendation: Embed a culture...' -> 'Embed a culture...'."""
+    cleaned = clean_text(text) or ""
+    for label in extra_labels or []:
+        if cleaned.lower().startswith(label.lower()):
+            return clean_text(cleaned[len(label):].lstrip(" :-–")) or None
+    m = THEME_LABEL_RE.match(cleaned)
+    return clean_text(m.group("theme")) if m else None
+
+
+class Grid:
+    """Cell lookup by grid position; a merged cell answers for every position it covers."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.n_rows = len(table.rows)
+        self.n_cols = table.n_cols
+        self.cover: dict[tuple[int, int], Cell] = {}
+        for row in table.rows:
+            for cell in row:
+                for r in range(cell.row, cell.row + cell.rowspan):
+                    for c in range(cell.col, cell.col + cell.colspan):
+                        self.cover.setdefault((r, c), cell)
+
+    def at(self, r: int, c: int) -> Cell | None:
+        return self.cover.get((r, c))
+
+    def text(self, r: int, c: int) -> str:
+        cell = self.at(r, c)
+        return cell.text if cell is not None else ""
+
+    def own_cells(self, r: int) -> list[Cell]:
+        """Non-blank cells that start in row ``r``."""
+        return [c for c in self.table.rows[r] if not c.is_blank] if r < self.n_rows else []
+
+    def is_blank_row(self, r: int) -> bool:
+        return not self.own_cells(r)
+
+
+@dataclass
+class ColumnMap:
+    header_row: int  # the last header row (data starts below it)
+    columns: dict[str, list[int]] = field(default_factory=dict)  # field -> grid columns
+    progress: list[tuple[int, dt.date | None, str]] = field(default_factory=list)  # col, as-of, header
+    headers: dict[int, str] = field(default_factory=dict)  # grid column -> header text
+    header_fill: str | None = None
+
+    def col(self, name: str) -> int | None:
+        cols = self.columns.get(name)
+        return cols[0] if cols else None
+
+
+def _header_matches(grid: Grid, r: int, words: HeaderDictionary) -> list[tuple[Cell, HeaderMatch | None]]:
+    return [(c, words.match(c.text)) for c in grid.own_cells(r)]
+
+
+def is_header_row(grid: Grid, r: int, words: HeaderDictionary) -> bool:
+    matches = _header_matches(grid, r, words)
+    fields = {m.field for _, m in matches if m}
+    if len(fields) < MIN_HEADER_FIELDS or not ({"description", "theme"} & fields):
+        return False
+    return sum(1 for _, m in matches if m) >= 0.6 * len(matches)
+
+
+def _sub_header(grid: Grid, r: int, spanned: list[Cell]) -> dict[int, str] | None:
+    """Texts of a second header row under merged header cells ('Progress' over 'At 28.09.20')."""
+    cells = grid.own_cells(r)
+    if not cells or not spanned:
+        return None
+    inside = {c.col: c.text for c in cells for s in spanned if s.col <= c.col < s.col + s.colspan}
+    if len(inside) != len(cells) or any(len(t) > 40 or is_ref(t) for t in inside.values()):
+        return None
+    return inside
+
+
+def _data_texts(grid: Grid, col: int, start: int, limit: int = 60) -> list[str]:
+    """Texts in column ``col`` under the header, up to the first blank row."""
+    out = []
+    for r in range(start, min(grid.n_rows, start + limit)):
+        if grid.is_blank_row(r):
+            break
+        cell = grid.at(r, col)
+        if cell is not None and cell.row == r and not cell.is_blank:
+            out.append(cell.text)
+    return out
+
+
+def _mostly(texts: list[str], test: Callable[[str], bool]) -> bool:
+    return bool(texts) and sum(1 for t in texts if test(t)) >= 0.6 * len(texts)
+
+
+def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
+                     is_rag: Callable[[str], bool] = lambda _: False) -> ColumnMap:
+    cmap = ColumnMap(header_row=r)
+    header_cells = grid.own_cells(r)
+    cmap.header_fill = next((c.fill for c in header_cells if c.fill), None)
+    texts: dict[int, tuple[str, int]] = {c.col: (c.text, c.colspan) for c in header_cells}
+    sub = _sub_header(grid, r + 1, [c for c in header_cells if c.colspan > 1])
+    if sub:
+        cmap.header_row = r + 1
+        for col, text in sub.items():
+            parent = next(c for c in header_cells if c.col <= col < c.col + c.colspan)
+            texts[col] = (f"{parent.text} {text}", 1)
+            if parent.col in texts and parent.col not in sub:
+                del texts[parent.col]
+    start = cmap.header_row + 1
+    for col, (text, span) in sorted(texts.items()):
+        for c in range(col, col + span):
+            cmap.headers[c] = clean_text(text) or ""
+        match = words.match(text)
+        if match is None:
+            continue
+        _assign(cmap, grid, match, list(range(col, col + span)), start)
+    _resolve(cmap, grid, start, is_rag)
+    return cmap
+
+
+def _assign(cmap: ColumnMap, grid: Grid, match: HeaderMatch, cols: list[int], start: int) -> None:
+    name = match.field
+    if len(cols) > 1 and name in ("description", "theme"):
+        refs = [c for c in cols if _mostly(_data_texts(grid, c, start), is_ref)]
+        if refs and "ref" not in cmap.columns:
+            cmap.columns["ref"] = refs[:1]
+            cols = [c for c in cols if c not in refs[:1]]
+    if name == "progress":
+        cmap.progress.extend((c, match.as_of, cmap.headers.get(c, "")) for c in cols)
+        return
+    if name == "due_date" and "due_date" in cmap.columns:
+        header = cmap.headers.get(cols[0], "").lower()
+        if re.search(r"revised|new|current|updated", header):
+            cmap.columns["original_due_date"] = cmap.columns["due_date"]
+            cmap.columns["due_date"] = cols
+        else:
+            cmap.columns.setdefault("original_due_date", cols)
+        return
+    if name in ("status_text", "decisions") and name in cmap.columns:
+        cmap.columns[name] = cmap.columns[name] + cols  # two commentary columns are read together
+        return
+    cmap.columns.setdefault(name, cols)
+
+
+def _is_percent(text: str) -> bool:
+    p = parse_percent(text)
+    return p.value is not None and p.readable
+
+
+def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
+    """Settle ambiguous headers by what the column holds."""
+    if "rag" not in cmap.columns:
+        rag_cols = [c for c in cmap.columns.get("status_text", []) if _mostly(_data_texts(grid, c, start), is_rag)]
+        if rag_cols:  # a 'Status' column of RAG words
+            cmap.columns["rag"] = rag_cols[:1]
+            cmap.columns["status_text"] = [c for c in cmap.columns["status_text"] if c != rag_cols[0]]
+            if not cmap.columns["status_text"]:
+                del cmap.columns["status_text"]
+    kept = []
+    for col, as_of, header in cmap.progress:
+        texts = _data_texts(grid, col, start)
+        if texts and not _mostly(texts, _is_percent):
+            cmap.columns.setdefault("status_text", [col])  # a 'Progress' column of commentary
+        else:
+            kept.append((col, as_of, header))
+    cmap.progress = kept
+    if "description" not in cmap.columns and "theme" in cmap.columns:
+        cmap.columns["description"] = cmap.columns.pop("theme")
+
+
+def find_header(grid: Grid, start: int, words: HeaderDictionary) -> int | None:
+    for r in range(start, grid.n_rows):
+        if is_header_row(grid, r, words):
+            return r
+    return None
