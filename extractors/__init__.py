@@ -1,16 +1,22 @@
 """One module per format, each turning a file into a :class:`extractors.model.Paper`.
 
-Only this package imports the parsing libraries (openpyxl, python-docx, pdfplumber).
+Only this package imports the parsing libraries (openpyxl, python-docx, pdfplumber, pdfminer);
+each format's module imports its library when it first reads a paper, so importing the package
+is cheap.
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
-from extractors.model import ExtractionError, Paper
+from extractors import docx, pdf, xlsx
+from extractors.errors import ExtractionError
+from extractors.model import Paper
 
-SUPPORTED = ("docx", "pdf", "xlsx")
+READERS: dict[str, Callable[[str], Paper]] = {"docx": docx.extract, "pdf": pdf.extract, "xlsx": xlsx.extract}
+SUPPORTED = tuple(sorted(READERS))
 
 
 def extract(path: str | Path, fmt: str) -> Paper:
@@ -19,30 +25,17 @@ def extract(path: str | Path, fmt: str) -> Paper:
     Warnings the parsers raise about a file ('Workbook contains no stylesheet') are kept on
     ``Paper.warnings`` instead of going to stderr.
     """
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise ExtractionError(str(path), f"unsupported format {fmt!r}")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        paper = _extract(path, fmt)
+        paper = reader(str(path))
     for warning in caught:
         message = f"{warning.category.__name__}: {warning.message}"
         if message not in paper.warnings:
             paper.warnings.append(message)
     return paper
-
-
-def _extract(path: str | Path, fmt: str) -> Paper:
-    if fmt == "xlsx":
-        from extractors import xlsx
-
-        return xlsx.extract(str(path))
-    if fmt == "docx":
-        from extractors import docx
-
-        return docx.extract(str(path))
-    if fmt == "pdf":
-        from extractors import pdf
-
-        return pdf.extract(str(path))
-    raise ExtractionError(str(path), f"unsupported format {fmt!r}")
 
 
 __all__ = ["SUPPORTED", "ExtractionError", "Paper", "extract"]

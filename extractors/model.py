@@ -80,15 +80,3 @@ class Paper:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
-
-
-class ExtractionError(Exception):
-    """A paper cannot be read. The message names the file and the reason; it becomes the
-    quarantine reason."""
-
-    def __init__(self, path: str, reason: str, page: int | None = None):
-        self.path = path
-        self.reason = reason
-        self.page = page
-        where = f"{path}, page {page}" if page else path
-        super().__init__(f"{where}: {reason}")

@@ -23,6 +23,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+
+from extractors.errors import ExtractionError
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
@@ -48,13 +54,11 @@ MAIN_CONTENT_TYPES = {
 CONTENT_TYPE = re.compile(rb'ContentType\s*=\s*"([^"]+)"')
 
 
-class SniffError(Exception):
+class SniffError(ExtractionError):
     """The file is not a paper bvtrack can read; ``reason`` is the quarantine reason."""
 
-    def __init__(self, path: Path, reason: str):
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: Path | str, reason: str, page: int | None = None):
+        super().__init__(str(path), reason, page)
 
 
 # ---- the cheap look --------------------------------------------------------------------------------
@@ -153,7 +157,7 @@ OLE_KINDS = {"Doc97File": "a Word 97-2003 (.doc) file: save it as .docx",
 
 def _ole_reason(path: Path) -> str:
     try:
-        import msoffcrypto
+        import msoffcrypto  # loads cryptography (0.1 s): only for the rare OLE file
 
         with path.open("rb") as fh:
             office = msoffcrypto.OfficeFile(fh)
@@ -172,10 +176,6 @@ def _pdf_page_count(path: Path) -> int | None:
     can, has the last word. The count is a claim of the file, not a fact; the extractor must still
     bound the pages it reads.
     """
-    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
-
     with path.open("rb") as fh:
         try:
             document = PDFDocument(PDFParser(fh))

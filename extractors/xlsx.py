@@ -16,7 +16,8 @@ from typing import Any
 from xml.etree import ElementTree
 
 from extractors.colours import apply_tint, normalise_hex
-from extractors.model import Cell, ExtractionError, Paper, Table
+from extractors.errors import ExtractionError
+from extractors.model import Cell, Paper, Table
 
 THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Excel's theme colour indices swap the first two pairs of the theme's colour scheme.
@@ -57,7 +58,7 @@ def fill_hex(cell: Any, theme: list[str]) -> str | None:
         base = theme[colour.theme]
         return normalise_hex(apply_tint(base, colour.tint or 0.0)) if base else None
     if kind == "indexed" and isinstance(colour.indexed, int):
-        from openpyxl.styles.colors import COLOR_INDEX
+        from openpyxl.styles.colors import COLOR_INDEX  # openpyxl loads in 0.13 s: only once a .xlsx is read
 
         if colour.indexed < len(COLOR_INDEX):
             return normalise_hex(COLOR_INDEX[colour.indexed])
@@ -144,7 +145,7 @@ LOAD_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeErr
 def _open(path: str) -> tuple[Any, str | None]:
     """The workbook; if openpyxl cannot load it fully (pivot tables it cannot parse, say), the
     read-only reader, which skips those parts but loses merged ranges."""
-    import openpyxl
+    import openpyxl  # loads in 0.13 s: only once a .xlsx is read
 
     # opened as a file object: openpyxl refuses a path whose extension is not .xlsx, and the
     # format was already decided by the file's content

@@ -8,8 +8,12 @@ import sys
 import traceback
 from pathlib import Path
 
+from extractors.errors import BvtrackError
 from pipeline import config
-from pipeline.batch.lock import WorkspaceBusy
+from pipeline.errors import ConfigError, WorkspaceBusy
+from pipeline.inspect import inspect_paper
+from pipeline.run import run
+from pipeline.summary import summarise
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
 
@@ -58,9 +62,6 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.run import run
-    from pipeline.summary import summarise
-
     workspace = args.workspace.resolve()
     if args.input is not None and not args.input.is_dir():
         print(f"bvtrack: --input {args.input}: not a folder", file=sys.stderr)
@@ -75,8 +76,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
-    from pipeline.inspect import inspect_paper
-
     settings = config.load(args.config)
     if not args.paper.is_file():
         print(f"bvtrack: {args.paper}: no such file", file=sys.stderr)
@@ -93,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return _cmd_run(args)
         return _cmd_inspect(args)
-    except config.ConfigError as exc:
+    except ConfigError as exc:
         print(f"bvtrack: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except WorkspaceBusy as exc:  # not a failure: the scheduler started us while a run was going on
@@ -101,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("bvtrack: interrupted", file=sys.stderr)
+        return EXIT_FAILURE
+    except BvtrackError as exc:  # expected, and said in words: no trace unless asked
+        print(f"bvtrack: failed: {exc}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc()
         return EXIT_FAILURE
     except Exception as exc:
         print(f"bvtrack: failed: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import ConfigError
+
 DEFAULT_TIMEOUT_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_MAX_UNZIPPED_MB = 200
@@ -18,10 +20,6 @@ DEFAULT_MAX_PAGES = 500
 DEFAULT_LOG_KEEP = 30  # run logs kept in outputs/logs/
 DEFAULT_MATCH_THRESHOLD = 85.0
 CONFIG_FILE_NAME = "bvtrack.toml"
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the message names the file and the key."""
 
 
 @dataclass

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from extractors import extract
 from extractors.model import Paragraph, Table
+from extractors.pdf.debug import draw_page
 from extractors.sniff import SniffError, sniff
 from pipeline.config import Settings
+from pipeline.files import sha256_file
+from pipeline.interpret import interpret
 from pipeline.interpret.headers import HeaderDictionary
-from pipeline.interpret.tables import interpret
 from pipeline.interpret.layout import Grid, build_column_map, find_header
 from pipeline.interpret.rag import rag_from_text, word_table
-from pipeline.interpret.reading import sha256_file
 
 MAX_ROWS = 40
 WIDTH = 28
@@ -82,8 +83,6 @@ def inspect_paper(path: Path, settings: Settings, page: int | None = None, image
         if fmt != "pdf":
             lines.append("--image draws PDF pages only")
         else:
-            from extractors.pdf.debug import draw_page
-
             draw_page(str(path), page or 1, image)
             lines.append(f"page {page or 1} drawn to {image}")
     return "\n".join(lines)

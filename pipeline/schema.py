@@ -47,7 +47,6 @@ TABLES: dict[str, dict[str, str]] = {
 DOCUMENT_STATUSES = ("extracted", "no_actions", "quarantined")
 RAG_VALUES = ("red", "amber", "green", "complete", "not_started")
 ITEM_KINDS = ("issue", "risk", "change_request", "target")
-SEVERITIES = ("error", "warning", "info")
 
 
 def missing(value: Any) -> bool:
@@ -143,7 +142,5 @@ def empty(name: str) -> pd.DataFrame:
 
 def arrow_schema(name: str) -> Any:
     """The Parquet schema of table ``name`` (dates as date32, so an all-null column keeps its type)."""
-    import pyarrow as pa
-
     kinds = {STRING: pa.string(), DATE: pa.date32(), FLOAT: pa.float64(), INT: pa.int64()}
     return pa.schema([(col, kinds[kind]) for col, kind in TABLES[name].items()])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -11,23 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import schema
+from pipeline.files import atomic_write_bytes
 
 STAGED_TABLES = tuple(schema.TABLES)  # documents, actions, snapshots, items, findings
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_table(staged_dir: Path, name: str, frame: pd.DataFrame) -> Path:
@@ -46,3 +30,4 @@ def read_table(staged_dir: Path, name: str) -> pd.DataFrame:
     if not path.exists():
         return schema.empty(name)
     return schema.conform(name, pd.read_parquet(path))
+

@@ -18,10 +18,10 @@ import pandas as pd
 import pytest
 from paper_factory import clutter, encrypted_pdf, good_paper, mutants, zip_bomb
 
-from pipeline.batch import cache
-from pipeline.batch import workers
+from pipeline.batch import cache, workers
+from pipeline.batch.lock import LOCK_NAME, workspace_lock
 from pipeline.config import Settings
-from pipeline.batch.lock import LOCK_NAME, WorkspaceBusy, workspace_lock
+from pipeline.errors import WorkspaceBusy
 from pipeline.run import STAGED_TABLES, RunResult, run
 from pipeline.staging import read_table
 
@@ -227,7 +227,8 @@ def test_each_format_s_fingerprint_covers_the_code_that_reads_it_and_no_other() 
     closure = {fmt: set(cache.import_closure((*cache.READING_ROOTS, module), frozenset(
         m for f, m in cache.FORMAT_MODULES.items() if f != fmt) | {"extractors.pdf.debug"}))
         for fmt, module in cache.FORMAT_MODULES.items()}
-    assert {"extractors.docx", "pipeline.interpret.tables", "extractors.sniff", "pipeline.interpret.normalise"} <= closure["docx"]
+    assert {"extractors.docx", "pipeline.interpret.tables", "extractors.sniff",
+            "pipeline.interpret.normalise"} <= closure["docx"]
     assert not any(m.startswith("extractors.pdf") for m in closure["docx"] | closure["xlsx"])
     assert "extractors.xlsx" not in closure["docx"] | closure["pdf"]
     assert "pipeline.publish.workbook.book" not in closure["pdf"]  # publishing code is not reading code
@@ -430,7 +431,7 @@ def test_the_benchmark_papers_are_distinct_and_all_read(tmp_path: Path) -> None:
         from make_bench_papers import papers, write
     finally:
         sys.path.pop(0)
-    from pipeline.interpret.reading import read_paper_file
+    from pipeline.interpret import read_paper_file
 
     made = papers(tmp_path, 12, seed=3)
     for paper in made:

@@ -23,11 +23,9 @@ from papers import (
 )
 
 from pipeline import config
-from pipeline.consolidate import history
-from pipeline.consolidate import plans
 from pipeline.config import Settings
-from pipeline.consolidate.tables import consolidate
-from pipeline.interpret.reading import PaperReading, read_paper_file
+from pipeline.consolidate import consolidate, history, plans
+from pipeline.interpret import PaperReading, read_paper_file
 from pipeline.run import run
 
 D = dt.date
@@ -138,8 +136,8 @@ def test_one_plan_a_quarter_apart(two_papers: Path, tmp_path: Path) -> None:
     rows = t["rows"]
     assert {"action_id", "organisation", "plan", "report_date", "doc_id", "local_id", "due_raw"} <= set(rows.columns)
     assert len(rows) == 10
-    # consolidation's own findings are in the findings table too
-    assert len(t["consolidation_findings"]) == 1
+    # consolidation's own findings are in the run's findings table, once
+    assert [f["check"] for f in _checks(t, "snapshot_disagreement")] == ["snapshot_disagreement"]
 
 
 def test_staged_tables_hold_the_history(two_papers: Path, tmp_path: Path) -> None:
@@ -175,9 +173,9 @@ def test_order_of_arrival_does_not_matter(two_papers: Path) -> None:
     readings = [read_paper_file(p, settings) for p in sorted(two_papers.iterdir())]
     a = consolidate(readings, settings)
     b = consolidate(list(reversed(readings)), settings)
-    for name in ("documents", "actions", "snapshots", "items", "findings", "target_changes", "decisions",
-                 "not_reported"):
-        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+    for name in ("documents", "actions", "snapshots", "items", "target_changes", "decisions", "not_reported"):
+        pd.testing.assert_frame_equal(a.tables[name], b.tables[name], obj=name)
+    assert a.findings == b.findings
 
 
 STRATHMORE = {ref: f"Strathmore: {text.lower()} for the islands" for ref, text in DESCRIPTIONS.items()}
@@ -418,10 +416,10 @@ def _reading(doc_id: str, when: dt.date, refs_and_texts: list[tuple[str | None, 
 
 
 def _matched(readings: list[PaperReading]) -> tuple[dict[tuple[str, str | None], str], list[tuple[str, str]]]:
-    t = consolidate(readings, config.load(None))
-    rows = t["rows"]
+    c = consolidate(readings, config.load(None))
+    rows = c.tables["rows"]
     ids = {(str(r["doc_id"]), r["ref"]): str(r["action_id"]) for r in rows.to_dict("records")}
-    return ids, [(str(f["check"]), str(f["severity"])) for f in t["consolidation_findings"].to_dict("records")]
+    return ids, [(str(f["check"]), str(f["severity"])) for f in c.findings]
 
 
 def test_renumbered_actions_follow_their_descriptions() -> None:
@@ -446,12 +444,12 @@ def test_a_description_close_to_two_actions_is_a_finding() -> None:
     first = _reading("p1", SEPTEMBER, [(None, "Review the scheme of delegation for officers"),
                                        (None, "Review the scheme of delegation for members")])
     later = _reading("p2", DECEMBER, [(None, "Review the scheme of delegation")])
-    t = consolidate([first, later], config.load(None))
-    ids = dict(zip(t["rows"]["description"], t["rows"]["action_id"], strict=True))
+    c = consolidate([first, later], config.load(None))
+    ids = dict(zip(c.tables["rows"]["description"], c.tables["rows"]["action_id"], strict=True))
     # a tie: matched to one of them (the first reported), and a finding says so
     assert ids["Review the scheme of delegation"] == ids["Review the scheme of delegation for officers"]
-    assert list(t["consolidation_findings"]["check"]) == ["action_match_uncertain"]
-    assert "about equally" in t["consolidation_findings"]["message"][0]
+    assert [f["check"] for f in c.findings] == ["action_match_uncertain"]
+    assert "about equally" in c.findings[0]["message"]
 
 
 @pytest.mark.parametrize("named_first", [True, False])

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.config import ConfigError
+from pipeline.errors import ConfigError
 from pipeline.interpret.headers import HeaderDictionary
 
 

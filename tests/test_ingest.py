@@ -211,13 +211,6 @@ def test_scan_raw_leaves_out_superseded_copies_and_housekeeping(shared: Path, tm
     assert all(p.sha256 == hashlib.sha256(p.path.read_bytes()).hexdigest() for p in papers)
 
 
-def test_list_papers_keeps_its_old_meaning(shared: Path, tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    assert ingest.sync_input(shared, raw)
-    assert sorted(p.name for p in ingest.list_papers(raw)) == ["glenbrae_0002.pdf", "kelvindale_0000.docx",
-                                                               "strathmore_0001.xlsx"]
-
-
 def test_an_unreadable_file_is_skipped_with_the_reason(
         shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = ingest.sha256_file

@@ -18,8 +18,8 @@ from smtp_fixtures import test_ca as test_ca
 
 from pipeline import schema
 from pipeline.config import EmailSettings, Settings
-from pipeline.publish.mailer import EML_NAME, PASSWORD_ENV, send_report
-from pipeline.run import run
+from pipeline.publish.mailer import PASSWORD_ENV, send_report
+from pipeline.run import EMAIL_COPY, run
 
 __all__ = ["smtp", "smtp_busy", "smtp_tls", "smtp_tls_refusing"]  # fixtures, used by name
 
@@ -68,7 +68,8 @@ class Waits(list[float]):
 
 
 def send(outputs: Path, email: EmailSettings, env: dict[str, str] | None = None, waits: Waits | None = None) -> Any:
-    return send_report(outputs, outputs.parent / "raw", small_tables(), [("notes.txt", "not a paper")], email, NOW,
+    return send_report(outputs / "tracker.xlsx", outputs.parent / "raw", small_tables(), [("notes.txt", "not a paper")],
+                       email, NOW,
                        env=env or {}, sleep=waits if waits is not None else Waits())
 
 
@@ -88,10 +89,9 @@ def test_plain_server_gets_text_html_and_the_workbook(smtp: Server, outputs: Pat
     assert "Action 5: no lead officer" in text and "broken.pdf: encrypted" in text
     assert "update &lt;2021&gt;.docx" in html and "update <2021>" not in html  # paper text escaped
     assert 'href="file:///srv/ws/raw/update%20%3C2021%3E.docx"' in html
-    kept = outputs / EML_NAME
-    assert sent.eml == kept
-    copy = kept.read_bytes()
-    assert b"Message-ID: " + msg["Message-ID"].encode() in copy and msg["Subject"].encode() in copy
+    copy = sent.copy  # the run keeps it as outputs/data_quality.eml
+    assert copy is not None and b"Message-ID: " + msg["Message-ID"].encode() in copy
+    assert msg["Subject"].encode() in copy
 
 
 def test_starttls_verified_with_the_configured_ca_and_login(smtp_tls: Server, outputs: Path) -> None:
@@ -106,7 +106,7 @@ def test_a_certificate_not_trusted_is_not_retried(smtp_tls: Server, outputs: Pat
     sent = send(outputs, settings_for(smtp_tls, ca_file=None), env={PASSWORD_ENV: PASSWORD}, waits=waits)
     assert (sent.ok, sent.attempts, waits) == (False, 1, [])
     assert "CERTIFICATE_VERIFY_FAILED" in sent.message or "certificate verify failed" in sent.message
-    assert smtp_tls.sink.logins == [] and not (outputs / EML_NAME).exists()
+    assert smtp_tls.sink.logins == [] and sent.copy is None
 
 
 def test_refused_login_is_reported_and_not_retried(smtp_tls_refusing: Server, outputs: Path) -> None:
@@ -116,7 +116,7 @@ def test_refused_login_is_reported_and_not_retried(smtp_tls_refusing: Server, ou
     assert sent.message.startswith(f"e-mail NOT sent via 127.0.0.1:{smtp_tls_refusing.port}: "
                                    "SMTPAuthenticationError: 535")
     assert not any(s in sent.message for s in SECRETS)
-    assert smtp_tls_refusing.sink.messages == [] and not (outputs / EML_NAME).exists()
+    assert smtp_tls_refusing.sink.messages == [] and not (outputs / EMAIL_COPY).exists()
 
 
 def test_server_down_is_retried_with_backoff_then_reported(outputs: Path) -> None:
@@ -126,7 +126,7 @@ def test_server_down_is_retried_with_backoff_then_reported(outputs: Path) -> Non
     assert (sent.ok, sent.attempts, waits) == (False, 3, [0.5, 1.0])
     assert sent.message == (f"e-mail NOT sent via 127.0.0.1:{down.port} after 3 attempts: "
                             "ConnectionRefusedError: [Errno 111] Connection refused")
-    assert not (outputs / EML_NAME).exists()
+    assert not (outputs / EMAIL_COPY).exists()
 
 
 def test_a_4xx_then_success(smtp_busy: Server, outputs: Path) -> None:
@@ -195,7 +195,7 @@ def test_run_emails_the_report_and_no_secret_leaks(papers: Path, tmp_path: Path,
     assert msg["Subject"] == "Best Value tracker: 4 papers, 0 errors, 20 warnings"
     attachment = next(p for p in msg.walk() if p.get_filename() == "tracker.xlsx")
     assert attachment.get_content() == (ws / "outputs" / "tracker.xlsx").read_bytes()
-    assert (ws / "outputs" / EML_NAME).exists()
+    assert (ws / "outputs" / EMAIL_COPY).exists()
 
     ours = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("mail.log"))
     out, err = capfd.readouterr()
@@ -219,7 +219,7 @@ def test_run_whose_email_fails_keeps_its_outputs_and_tries_again(papers: Path, t
     assert any(r.levelno == logging.ERROR and "e-mail NOT sent" in r.getMessage() for r in caplog.records)
     outs = ws / "outputs"
     assert (outs / "tracker.xlsx").exists() and (outs / "data_quality.html").exists()
-    assert not (outs / EML_NAME).exists()
+    assert not (outs / EMAIL_COPY).exists()
     for secret in SECRETS:
         assert secret not in caplog.text and secret.encode() not in everything_written(ws)
     # the next run does not skip as unchanged: it tries the e-mail again (here: not wanted)

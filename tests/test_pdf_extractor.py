@@ -34,7 +34,8 @@ from pdf_builders import (
 from reportlab.lib.pagesizes import A4
 
 from extractors import extract as extract_any
-from extractors.model import Cell, ExtractionError, Paper, Paragraph, Table
+from extractors.errors import ExtractionError
+from extractors.model import Cell, Paper, Paragraph, Table
 from extractors.pdf import PdfSettings, Word, extract, text_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

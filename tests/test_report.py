@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from pipeline import schema
-from pipeline.publish import report
 from pipeline.config import Settings
+from pipeline.publish import report
 from pipeline.run import run
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -12,7 +12,7 @@ from openpyxl.styles import PatternFill
 from papers import shade_cell
 
 from pipeline import config
-from pipeline.interpret.reading import PaperReading, read_paper_file
+from pipeline.interpret import PaperReading, read_paper_file
 
 D = dt.date
 

@@ -18,12 +18,13 @@ import pytest
 from papers import DECEMBER, december_summary, make_xlsx_summary, september_update
 
 from pipeline import config, schema
-from pipeline.consolidate import history
-from pipeline.config import ConfigError, Settings
-from pipeline.consolidate.tables import consolidate
-from pipeline.interpret.reading import read_paper_file
+from pipeline.checks.suites import SUITES_DIR, load_suites, validate
+from pipeline.config import Settings
+from pipeline.consolidate import consolidate, history
+from pipeline.errors import ConfigError, SuiteError
+from pipeline.findings import collect, finding
+from pipeline.interpret import read_paper_file
 from pipeline.run import run
-from pipeline.checks.suites import SUITES_DIR, SuiteError, load_suites, validate
 
 D = dt.date
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -196,11 +197,14 @@ def test_nothing_to_validate() -> None:
     assert len(f) == 0 and list(f.columns) == list(schema.TABLES["findings"])
 
 
-def test_earlier_findings_come_first_and_are_kept() -> None:
+def test_the_checks_give_their_own_findings_and_the_run_puts_earlier_stages_first() -> None:
     t = tables([action(lead=None)])
-    t["findings"] = schema.conform("findings", [{"check": "action_renumbered", "severity": "info", "doc_id": "d1",
-                                                 "action_id": "a1", "column": "ref", "value": "5", "message": "m"}])
-    assert list(validate(t, Settings())["check"]) == ["action_renumbered", "lead_missing"]
+    earlier = [finding("action_renumbered", "info", "m", doc_id="d1", action_id="a1", column="ref", value=5)]
+    t["findings"] = schema.conform("findings", earlier)  # a findings table the tables carry is not the checks' business
+    checked = validate(t, Settings())
+    assert list(checked["check"]) == ["lead_missing"]
+    assert [f["check"] for f in collect(earlier, schema.records(checked))] == ["action_renumbered", "lead_missing"]
+    assert earlier[0]["value"] == "5"
 
 
 # --- the suites as a programme office edits them ---------------------------------------------
@@ -292,8 +296,9 @@ def sample() -> dict[str, pd.DataFrame]:
         pytest.skip("../shared/corpus is not beside the repository")
     settings = config.load(None)
     papers = sorted((CORPUS / "papers").iterdir())
-    t = consolidate([read_paper_file(p, settings) for p in papers], settings)
-    t["findings"] = validate(t, settings)
+    consolidated = consolidate([read_paper_file(p, settings) for p in papers], settings)
+    t = dict(consolidated.tables)
+    t["findings"] = schema.conform("findings", collect(consolidated.findings, schema.records(validate(t, settings))))
     return t
 
 

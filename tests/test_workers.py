@@ -13,14 +13,12 @@ from pathlib import Path
 import pytest
 from paper_factory import gc_thresholds, good_paper, misbehave, slow_workbook, vm_size
 
-from pipeline.batch import collector
-from pipeline.batch import logs
-from pipeline.batch import workers
-from pipeline.config import Settings
+from pipeline.batch import collector, logs, workers
 from pipeline.batch.progress import Progress
+from pipeline.batch.workers import Job, Pool
+from pipeline.config import Settings
 from pipeline.interpret.reading import PaperReading
 from pipeline.run import run
-from pipeline.batch.workers import Job, Pool
 
 
 def jobs(*names: str) -> list[Job]:

@@ -42,7 +42,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.model import ExtractionError, Paper
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+
+from extractors.errors import ExtractionError
+from extractors.model import Paper
 from extractors.pdf.across_pages import assemble
 from extractors.pdf.objects import lean
 from extractors.pdf.page import read_page
@@ -63,9 +67,6 @@ def describe(exc: BaseException) -> str:
 
 
 def _open(path: str) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError
-
     try:
         return pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many types on damaged files; pdfplumber wraps most

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
+
 from extractors.pdf.geometry import BBox
+from extractors.pdf.page import read_page
+from extractors.pdf.parts import Part
+from extractors.pdf.settings import PdfSettings
 
 
 def table_cells(path: str, page_number: int) -> list[BBox]:
     """The bounding boxes of the cells the extractor reads on one page."""
-    import pdfplumber
-
-    from extractors.pdf.page import read_page
-    from extractors.pdf.parts import Part
-    from extractors.pdf.settings import PdfSettings
-
     with pdfplumber.open(path) as pdf:
         page = _page(pdf, path, page_number)
         text = read_page(page, page_number, PdfSettings())
@@ -34,8 +33,6 @@ def _page(pdf: object, path: str, page_number: int) -> object:
 
 
 def draw_page(path: str, page_number: int, out: Path, resolution: int = 100) -> Path:
-    import pdfplumber
-
     cells = table_cells(path, page_number)
     with pdfplumber.open(path) as pdf:
         page = _page(pdf, path, page_number)

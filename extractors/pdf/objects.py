@@ -16,6 +16,7 @@ key for key, on every PDF in the corpora):
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +24,7 @@ from pdfminer.layout import LTChar, LTCurve, LTItem, LTLine, LTPage, LTRect
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
 from pdfminer.utils import Matrix, apply_matrix_rect
-from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -174,8 +175,6 @@ class LeanPage(Page):
         attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
         attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
         if isinstance(attr["fontname"], bytes):  # rare byte-encoded font names: pdfplumber's repair
-            from pdfplumber.page import fix_fontname_bytes
-
             attr["fontname"] = fix_fontname_bytes(attr["fontname"])
 
     def _path(self, obj: LTCurve, attr: dict[str, Any]) -> None:
@@ -186,9 +185,7 @@ class LeanPage(Page):
 
 
 def _normalised(form: Any, text: str) -> str:
-    from unicodedata import normalize
-
-    return normalize(form, text)
+    return unicodedata.normalize(form, text)
 
 
 def lean(page: Page) -> Page:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pdfplumber.utils.text import WordExtractor
+
 from extractors.colours import normalise_hex, rgb_floats_to_hex
 from extractors.model import Paragraph
 from extractors.pdf.geometry import BBox
@@ -22,8 +24,6 @@ PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\
 
 def read_page(page: Any, number: int, cfg: PdfSettings) -> PageText:
     """The page's layout from what pdfplumber reads of it once."""
-    from pdfplumber.utils.text import WordExtractor
-
     x0, top, x1, bottom = page.bbox
     chars = [c for c in page.chars
              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]

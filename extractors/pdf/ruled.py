@@ -15,7 +15,7 @@ EDGE_GAP = 0.5  # points between two characters that a cell edge may pass throug
 
 
 @dataclass
-class Grid:
+class RuledGrid:
     """A ruled table's grid on the page, for placing characters in cells."""
 
     part: Part
@@ -36,7 +36,7 @@ class Grid:
         return box
 
 
-def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> Grid:
+def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> RuledGrid:
     """The grid of a ruled table's cells: its distinct cell edges, so a merged cell keeps its span."""
     xs = cluster([v for b in cell_boxes for v in (b[0], b[2])], snap)
     ys = cluster([v for b in cell_boxes for v in (b[1], b[3])], snap)
@@ -49,10 +49,10 @@ def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> Grid:
         box = Box(c0, c1 - c0, r1 - r0, b)
         part.rows[r0].append(box)
         owner.update({(r, c): box for r in range(r0, r1) for c in range(c0, c1)})
-    return Grid(part, ys, owner)
+    return RuledGrid(part, ys, owner)
 
 
-def is_banded(grid: Grid, words: list[WordTuple], cfg: PdfSettings) -> bool:
+def is_banded(grid: RuledGrid, words: list[WordTuple], cfg: PdfSettings) -> bool:
     """A 'table' of one column whose lines hold several cells' text: shaded bands behind the rows
     of a borderless table (zebra stripes), not a table of their own."""
     xs, ys = grid.part.xs, grid.ys
@@ -64,7 +64,7 @@ def is_banded(grid: Grid, words: list[WordTuple], cfg: PdfSettings) -> bool:
     return len(lines) >= 2 and sum(len(ln.segments(cfg)) >= 2 for ln in lines) >= 0.5 * len(lines)
 
 
-def place_words(word_tuples: list[WordTuple], grids: list[Grid]) -> list[Word]:
+def place_words(word_tuples: list[WordTuple], grids: list[RuledGrid]) -> list[Word]:
     """Put each word in the cell its characters are in; return the words outside every table.
 
     A word is split where a cell edge passes through a gap between its characters (texts of two

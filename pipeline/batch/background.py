@@ -1,222 +1,198 @@
-"""The checks in a process of their own (``bvtrack-checks``), with what needs only their
-findings: the staged tables and the report.
+"""A helper process of the run's own (``bvtrack-checks``), for work that overlaps the run's.
 
-``import great_expectations`` takes about two seconds, the checks about one. A run that has
-papers to read starts a :class:`BackgroundValidator`: its process imports GX at nice 19 (in the
-moments the readers leave a core idle, and while the run consolidates on one core), validates
-the consolidated tables, then writes the staged tables and ``outputs/data_quality.html``, while
-the run writes the workbook (whose sheets that show findings come last). The findings are those
-:func:`pipeline.checks.suites.validate` gives in the run's own process: the process calls it, and the
-workbook's text findings it adds are worked out by the same function the workbook uses.
+``import great_expectations`` takes about two seconds, the checks about one. A run that has papers
+to read starts a :class:`Background` at once: its process imports what it is told to preload at
+nice 19 (in the moments the readers leave a core idle), then runs the functions the run submits
+to it, one after another, while the run goes on with its own work. A function is submitted by
+name (a module-level function, as pickle sends it) with its arguments; :meth:`Pending.result`
+waits for what it returned, or raises what it raised.
 
-A suite that cannot be used raises :class:`~pipeline.checks.suites.SuiteError` in the run as it would
-in-process. If the process cannot start or dies, the run does its work itself and says so in the
-log.
+If the process cannot start or dies, a pending function is run in the run's own process instead,
+and the log says so: the helper saves time, never changes a result.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import importlib
 import logging
 import os
+import pickle
 import threading
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from pipeline.batch.collector import collect_less
-from pipeline.config import Settings
-from pipeline.checks.suites import SUITES_DIR, SuiteError, validate
+from pipeline.batch.workers import context, die_with_parent
+from pipeline.errors import PublishError
 
 log = logging.getLogger("bvtrack")
 
 PROCESS_NAME = "bvtrack-checks"
-NICENESS = 19  # readers first: GX imports in the moments they leave a core idle, and while the run consolidates
+NICENESS = 19  # readers first: the helper imports in the moments they leave a core idle
 
 
-@dataclass(frozen=True)
-class Publication:
-    """Where the outputs that need only the findings go: the staged tables and the report."""
+def _quiet_progress_bars() -> None:
+    """tqdm's default lock is a semaphore, which a helper ended by the run (kill) would leave to the
+    resource tracker; libraries draw hidden progress bars (GX does), so a thread lock instead."""
+    with contextlib.suppress(ImportError):
+        from tqdm import tqdm  # a dependency of GX, not of bvtrack: where it is installed
 
-    staged: Path
-    outputs: Path
-    raw: Path
-    skipped: list[tuple[str, str]]
-    generated: dt.datetime
+        tqdm.set_lock(threading.RLock())
 
 
-def publish(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, where: Publication) -> Path:
-    """The staged tables and ``outputs/data_quality.html``, with every finding: the papers', the
-    checks' and those the workbook raises on the same tables. Returns the report's path."""
-    from pipeline import staging
-    from pipeline.publish import report
-    from pipeline.publish.workbook.book import text_findings, with_text_findings
-
-    final = {**tables, "findings": with_text_findings(findings, text_findings(tables))}
-    for name in staging.STAGED_TABLES:
-        staging.write_table(where.staged, name, final[name])
-    return report.write_report(where.outputs, where.raw, final, where.skipped, where.generated)
+def _returnable(exc: BaseException) -> BaseException:
+    """``exc`` if it can be sent back to the run as it is, else a PublishError saying what it was."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return PublishError(f"{type(exc).__name__}: {exc}")
 
 
-def serve(conn: Connection, settings: Settings, suites_dir: Path) -> None:
-    """The checks' process: import GX, then validate the one set of tables it is sent and send
-    back ("ok", findings, seconds), ("suite", message) or ("error", message); then, if it was sent
-    a :class:`Publication`, write it and send ("published", report path) or ("error", message)."""
-    from pipeline.batch.workers import die_with_parent
-
+def serve(conn: Connection, preload: tuple[str, ...]) -> None:
+    """The helper's loop: import ``preload``, then for each (function, args) received send back
+    ("ok", result, seconds) or ("error", exception); until the pipe closes."""
     die_with_parent(PROCESS_NAME)
     collect_less()
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(NICENESS)
-    with contextlib.suppress(ImportError):
-        from tqdm import tqdm
-
-        # GX draws progress bars even when told not to show them; tqdm's default lock is a
-        # semaphore that a process ended by the run (kill) would leave to the resource tracker
-        tqdm.set_lock(threading.RLock())
-    with contextlib.suppress(Exception):  # a failing import is reported by validate() itself
-        import great_expectations  # noqa: F401
-    try:
-        tables, where = conn.recv()
-    except (EOFError, OSError):  # the run ended (or died) without validating
-        return
-    started = time.monotonic()
-    try:
-        findings = validate(tables, settings, suites_dir)
-        reply: tuple[Any, ...] = ("ok", findings, time.monotonic() - started)
-    except SuiteError as exc:
-        reply = ("suite", str(exc))
-    except Exception as exc:  # sent back whole: the run decides
-        reply = ("error", f"{type(exc).__name__}: {exc}")
-    with contextlib.suppress(OSError):
-        conn.send(reply)
-    if reply[0] != "ok" or where is None:
-        return
-    try:
-        done: tuple[Any, ...] = ("published", publish(tables, findings, where))
-    except Exception as exc:
-        done = ("error", f"{type(exc).__name__}: {exc}")
-    with contextlib.suppress(OSError):
-        conn.send(done)
+    _quiet_progress_bars()
+    for name in preload:
+        with contextlib.suppress(Exception):  # a failing import is reported by the function that needs it
+            importlib.import_module(name)
+    while True:
+        try:
+            fn, args = conn.recv()
+        except (EOFError, OSError):  # the run ended (or died)
+            return
+        started = time.monotonic()
+        try:
+            reply: tuple[Any, ...] = ("ok", fn(*args), time.monotonic() - started)
+        except Exception as exc:  # sent back whole: the run raises it
+            reply = ("error", _returnable(exc))
+        try:
+            conn.send(reply)
+        except OSError:
+            return
 
 
-class BackgroundValidator:
-    """One validation, in a process started now: :meth:`submit` the tables, :meth:`findings` waits
-    for the findings, :meth:`published` for the staged tables and the report."""
+class Pending:
+    """A function submitted to the helper: :meth:`result` waits for it."""
 
-    def __init__(self, settings: Settings, suites_dir: Path = SUITES_DIR) -> None:
-        self.settings, self.suites_dir = settings, suites_dir
-        self.tables: dict[str, pd.DataFrame] | None = None
-        self.publication: Publication | None = None
-        self.found: pd.DataFrame | None = None
+    def __init__(self, helper: Background, fn: Callable[..., Any], args: tuple[Any, ...]):
+        self.helper, self.fn, self.args = helper, fn, args
+        self.done = False
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+    def settle(self, reply: tuple[Any, ...]) -> None:
+        """Take the helper's answer: ("ok", value, seconds) or ("error", exception)."""
+        self.done = True
+        if reply[0] == "error":
+            self.error = reply[1]
+            return
+        self.value = reply[1]
+        log.info("%s: %s in %.2f s", PROCESS_NAME, getattr(self.fn, "__qualname__", self.fn), reply[2])
+
+    def result(self) -> Any:
+        """What the function returned (run here if the helper is gone); raises what it raised."""
+        if not self.done:
+            self.helper.wait(self)
+        if not self.done:  # the helper is gone: run it here
+            self.value, self.done = self.fn(*self.args), True
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class Background:
+    """The helper process, started now: :meth:`submit` functions to it, in the order they should run."""
+
+    def __init__(self, preload: tuple[str, ...] = ()) -> None:
+        self.preload = preload
         self.conn: Connection | None = None
         self.process: BaseProcess | None = None
-        self.sender: threading.Thread | None = None
+        self.queue: list[Pending] = []  # submitted, not yet answered, oldest first
+        self.senders: list[threading.Thread] = []
         # started from a thread: the fork server may still be importing the parsers, and the run
         # has other work meanwhile
-        self.starter = threading.Thread(target=self._start, name="bvtrack-checks-start", daemon=True)
+        self.starter = threading.Thread(target=self._start, name=f"{PROCESS_NAME}-start", daemon=True)
         self.starter.start()
 
     def _start(self) -> None:
         try:
-            from pipeline.batch.workers import context
-
             ctx = context()
             ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=serve, args=(theirs, self.settings, self.suites_dir),  # type: ignore[attr-defined]
-                                  name=PROCESS_NAME, daemon=True)
+            process = ctx.Process(target=serve, args=(theirs, self.preload), name=PROCESS_NAME,  # type: ignore[attr-defined]
+                                  daemon=True)
             process.start()
             theirs.close()
             self.conn, self.process = ours, process
-        except (OSError, ValueError) as exc:  # e.g. no more processes: validate in this process later
-            log.warning("checks will run in the main process: cannot start a process for them (%s)", exc)
+        except (OSError, ValueError) as exc:  # e.g. no more processes: the run does the work itself
+            log.warning("%s: cannot start a helper process (%s); its work is done in the main process",
+                        PROCESS_NAME, exc)
 
-    def submit(self, tables: Mapping[str, pd.DataFrame], publication: Publication | None = None) -> None:
-        """Send the tables to be validated (and, with ``publication``, published: :meth:`published`),
-        from a thread: the process takes them once it has imported GX, and the run goes on meanwhile."""
-        self.tables, self.publication = dict(tables), publication
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Pending:
+        """Run ``fn(*args)`` in the helper after what was submitted before; the arguments are sent
+        from a thread, so the run goes on at once."""
+        pending = Pending(self, fn, args)
         self.starter.join()
         if self.conn is not None:
-            self.sender = threading.Thread(target=self._send, args=(self.conn, (self.tables, publication)),
-                                           daemon=True)
-            self.sender.start()
+            self.queue.append(pending)
+            sender = threading.Thread(target=self._send, args=(self.conn, (fn, args)), daemon=True)
+            sender.start()
+            self.senders.append(sender)
+        return pending
 
     @staticmethod
-    def _send(conn: Connection, message: tuple[dict[str, pd.DataFrame], Publication | None]) -> None:
-        with contextlib.suppress(OSError, ValueError):  # the process died: findings() finds out
+    def _send(conn: Connection, message: tuple[Callable[..., Any], tuple[Any, ...]]) -> None:
+        with contextlib.suppress(OSError, ValueError):  # the process died: wait() finds out
             conn.send(message)
 
-    def findings(self) -> pd.DataFrame:
-        """The findings table, as :func:`pipeline.checks.suites.validate` gives it."""
-        if self.tables is None:
-            raise RuntimeError("nothing submitted to validate")
-        waited = time.monotonic()
-        reply = self._reply(keep=self.publication is not None)
-        log.debug("waited %.2f s for the checks", time.monotonic() - waited)
-        if reply is None:
-            self.found = validate(self.tables, self.settings, self.suites_dir)
-            return self.found
-        if reply[0] == "suite":
-            raise SuiteError(reply[1])
-        if reply[0] == "error":
-            raise RuntimeError(f"the checks failed: {reply[1]}")
-        log.info("checks run in their own process in %.2f s (with %d findings in all)", reply[2], len(reply[1]))
-        self.found = reply[1]
-        return self.found
+    def wait(self, pending: Pending) -> None:
+        """Until ``pending`` is answered, taking the answers to what was submitted before it; returns
+        early if the helper is gone (what it still owed is then done in the run's process)."""
+        while pending in self.queue:
+            reply = self._reply()
+            if reply is None:
+                return
+            self.queue.pop(0).settle(reply)
 
-    def published(self) -> Path:
-        """The report's path once the staged tables and the report are written (by the process,
-        else here); after :meth:`findings`."""
-        if self.publication is None or self.found is None:
-            raise RuntimeError("nothing to publish: submit with a Publication, then ask for the findings")
-        reply = self._reply(keep=False)
-        if reply is None:  # the process is gone: publish here
-            return publish(self.tables or {}, self.found, self.publication)
-        if reply[0] == "error":
-            raise RuntimeError(f"publishing failed: {reply[1]}")
-        path: Path = reply[1]
-        return path
-
-    def _reply(self, keep: bool) -> tuple[Any, ...] | None:
-        """The process's next message; None if it is gone. ``keep``: more is to come from it."""
+    def _reply(self) -> tuple[Any, ...] | None:
         if self.conn is None:
             return None
         try:
             reply: tuple[Any, ...] = self.conn.recv()
-            if not keep or reply[0] != "ok":
-                self.close()
             return reply
         except (EOFError, OSError):
             if self.process is not None:
                 self.process.join(timeout=5)
             exitcode = self.process.exitcode if self.process else None
-            log.warning("the checks' process ended without an answer (exit status %s): its work is done in "
-                        "the main process", exitcode)
+            log.warning("%s ended without an answer (exit status %s): its work is done in the main process",
+                        PROCESS_NAME, exitcode)
+            self.queue.clear()
             self.close()
             return None
 
     def close(self) -> None:
-        """End the process (it has nothing to keep once it has answered); safe to call twice."""
+        """End the process (nothing is kept in it between runs); safe to call twice."""
         self.starter.join()
         if self.process is not None:
             self.process.kill()
             self.process.join()
             self.process = None
-        if self.sender is not None:
-            self.sender.join()
-            self.sender = None
+        for sender in self.senders:
+            sender.join()
+        self.senders.clear()
         if self.conn is not None:
             self.conn.close()
             self.conn = None
 
-    def __enter__(self) -> BackgroundValidator:
+    def __enter__(self) -> Background:
         return self
 
     def __exit__(self, *exc: object) -> None:

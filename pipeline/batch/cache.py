@@ -8,8 +8,8 @@ and the next run reads every paper again and gives the same outputs.
   the interpretation, plus the parsing libraries' versions) and the settings that change a
   reading. A new version of the xlsx extractor changes the key of xlsx papers only.
 - :class:`ReadingCache` keeps one pickled :class:`~pipeline.interpret.reading.PaperReading` per key.
-- :class:`RunState` is the fingerprint of a whole run (papers, all code, all settings) and the
-  files it wrote; a rerun whose fingerprint and files are unchanged does nothing.
+- :func:`run_fingerprint` is the fingerprint of a whole run (papers, all code, all settings); a
+  rerun with the last run's fingerprint and files (:mod:`pipeline.batch.state`) does nothing.
 """
 
 from __future__ import annotations
@@ -22,14 +22,13 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.interpret.reading import PaperReading
-from pipeline.staging import atomic_write_bytes
 
 log = logging.getLogger("bvtrack")
 
@@ -37,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("pipeline", "extractors")
 CODE_FOLDERS = (*PACKAGES, "expectations")  # the validation suites decide outputs as much as code does
 FORMAT_MODULES = {"docx": "extractors.docx", "xlsx": "extractors.xlsx", "pdf": "extractors.pdf"}
-READING_ROOTS = ("pipeline.interpret.reading", "pipeline.interpret.tables", "extractors.sniff")
+READING_ROOTS = ("pipeline.interpret", "extractors.sniff")
 LIBRARIES = ("python-docx", "openpyxl", "pdfplumber", "pdfminer.six", "msoffcrypto-tool", "lxml", "defusedxml")
 # settings that never change what a paper yields (resource limits only decide failures, which
 # are not cached)
@@ -45,7 +44,6 @@ NOT_READING_SETTINGS = ("email", "workers", "source", "timeout_seconds", "memory
 NOT_RUN_SETTINGS = ("workers", "source")
 CACHE_DIR = "cache"
 READINGS_DIR = "readings"
-STATE_FILE = "run.json"
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -187,50 +185,8 @@ class ReadingCache:
         return len(stale)
 
 
-def file_stamp(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
-
-
-@dataclass
-class RunState:
-    """The fingerprint of a completed run and the stamps (size, mtime) of the files it wrote."""
-
-    fingerprint: str
-    files: dict[str, list[int]] = field(default_factory=dict)  # path relative to the workspace
-    finished: str = ""
-
-    @staticmethod
-    def path(workspace: Path) -> Path:
-        return workspace / "staged" / CACHE_DIR / STATE_FILE
-
-    @classmethod
-    def load(cls, workspace: Path) -> RunState | None:
-        try:
-            data = json.loads(cls.path(workspace).read_text(encoding="utf-8"))
-            return cls(**data)
-        except (OSError, ValueError, TypeError):
-            return None
-
-    def save(self, workspace: Path) -> None:
-        atomic_write_bytes(self.path(workspace), json.dumps(asdict(self), indent=1).encode("utf-8"))
-
-    def outputs_intact(self, workspace: Path) -> bool:
-        for rel, stamp in self.files.items():
-            try:
-                if file_stamp(workspace / rel) != stamp:
-                    return False
-            except OSError:
-                return False
-        return bool(self.files)
-
-
 def run_fingerprint(papers: list[tuple[str, str]], settings: Settings, extra: str = "") -> str:
     """Papers as (path relative to raw/, sha256), all code, all settings but the worker count, and
     ``extra`` (what else decides the outputs: whether the report is e-mailed)."""
     return _digest(json.dumps(sorted(papers)), code_fingerprint(), settings_fingerprint(settings, NOT_RUN_SETTINGS),
                    extra)
-
-
-def stamps(workspace: Path, paths: list[Path]) -> dict[str, list[int]]:
-    return {os.path.relpath(p, workspace): file_stamp(p) for p in paths if p.exists()}

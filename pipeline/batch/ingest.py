@@ -24,8 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from extractors.sniff import peek
-from pipeline.interpret.reading import sha256_file
-from pipeline.staging import atomic_write_bytes
+from pipeline.files import atomic_write_bytes, sha256_file
 
 MANIFEST = "manifest.json"
 RAW_HOUSEKEEPING = {MANIFEST, "README.md"}
@@ -64,11 +63,13 @@ class Skipped:
 
 
 @dataclass(frozen=True)
-class Paper:
-    """A file in raw/ to read: where it is and its sha256 (the document id)."""
+class RawPaper:
+    """A paper in raw/ to read: where it is, its sha256 (the document id) and its file name as it
+    was in the shared folder (a changed paper's copy in raw/ is named 'name.<sha8>.ext')."""
 
     path: Path
     sha256: str
+    name: str
 
 
 @dataclass
@@ -294,12 +295,7 @@ def _bring_in(src: Path, rel: Path, raw: Path, incoming: Path, hashes: HashCache
     return ManifestEntry(str(target), str(rel), (raw / target).stat().st_size, sha, stamp)
 
 
-def sync_input(input_dir: Path, raw: Path, now: dt.datetime | None = None) -> list[ManifestEntry]:
-    """Copy new or changed files from ``input_dir`` into ``raw``; return the entries added."""
-    return sync(input_dir, raw, now).added
-
-
-def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[Paper], list[Skipped]]:
+def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[RawPaper], list[Skipped]]:
     """The current version of every paper in ``raw`` with its sha256, and the files skipped there.
 
     Superseded copies are left out; a second file with the same bytes is skipped, so each
@@ -308,8 +304,10 @@ def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[Paper], l
     if not raw.exists():
         return [], []
     hashes = hashes or HashCache(None)
-    superseded = {e.raw_name for e in load_manifest(raw) if not e.current}
-    papers: list[Paper] = []
+    entries = load_manifest(raw)
+    superseded = {e.raw_name for e in entries if not e.current}
+    names = {e.raw_name: Path(e.source).name for e in entries}
+    papers: list[RawPaper] = []
     skipped: list[Skipped] = []
     first: dict[str, str] = {}
     for path in _files_under(raw):
@@ -329,10 +327,5 @@ def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[Paper], l
             skipped.append(Skipped(rel, f"the same bytes as {first[sha]}, read once"))
             continue
         first[sha] = rel
-        papers.append(Paper(path, sha))
+        papers.append(RawPaper(path, sha, names.get(rel, path.name)))
     return papers, skipped
-
-
-def list_papers(raw: Path) -> list[Path]:
-    """The current version of every paper in ``raw`` (superseded copies are left out)."""
-    return [p.path for p in scan_raw(raw)[0]]

@@ -16,31 +16,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from pipeline.errors import WorkspaceBusy
+
 LOCK_NAME = ".bvtrack.lock"
-
-
-class WorkspaceBusy(Exception):
-    """Another run holds the workspace's lock; this run did not start."""
-
-    def __init__(self, workspace: Path, holder: str):
-        self.workspace = workspace
-        self.holder = holder
-        detail = f" ({holder})" if holder else ""
-        super().__init__(
-            f"another bvtrack run is using {workspace}{detail}; this run did not start. "
-            "Try again when it has finished.")
 
 
 def _try_lock(fh: IO[str]) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+        import msvcrt  # Windows only
 
         try:
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
-    import fcntl
+    import fcntl  # not on Windows
 
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

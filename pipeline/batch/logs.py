@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+log = logging.getLogger("bvtrack")
 
 LOGGER = "bvtrack"
 PREFIX = "bvtrack-"
@@ -58,3 +61,17 @@ def run_log(folder: Path, keep: int = DEFAULT_KEEP) -> Iterator[Path]:
         for h in quiet:
             h.setLevel(logging.NOTSET)
         prune(folder, keep)
+
+
+class Clock:
+    """Seconds per step of a run, logged as each step ends."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.monotonic()
+
+    def lap(self, step: str) -> None:
+        now = time.monotonic()
+        self.laps[step] = now - self._last
+        self._last = now
+        log.info("step %s: %.2f s", step, self.laps[step])

@@ -34,15 +34,14 @@ from typing import Any
 
 from pipeline.batch.collector import collect_less
 from pipeline.config import Settings
-from pipeline.interpret.reading import PaperReading, quarantined, read_paper_file
+from pipeline.interpret import PaperReading, read_paper_file
+from pipeline.interpret.reading import quarantined
 
 log = logging.getLogger("bvtrack")
 
-# imported once in the fork server, so every worker starts with them (the extractors import the
-# parsing libraries lazily; naming them here warms them, it does not use them)
-PRELOAD = ["__main__", "pipeline.interpret.reading", "pipeline.interpret.tables", "extractors", "extractors.sniff", "extractors.docx",
-           "extractors.xlsx", "extractors.pdf", "docx", "openpyxl", "pdfplumber", "pdfplumber.utils.text",
-           "pdfminer.pdfdocument", "msoffcrypto"]
+# imported once in the fork server, so every worker starts with them (the extractors import
+# python-docx, openpyxl and msoffcrypto when they first need them; naming them here warms them)
+PRELOAD = ["__main__", "pipeline.interpret", "pipeline.batch.background", "docx", "openpyxl", "msoffcrypto"]
 OOM_MARKERS = ("MemoryError", "Memory allocation failed", "Cannot allocate memory", "std::bad_alloc")
 STOP_GRACE_SECONDS = 2.0
 BOOT_SECONDS = 60.0  # a new worker's allowance to start up before its paper's clock runs
@@ -79,7 +78,7 @@ def is_resource_failure(reading: PaperReading, settings: Settings) -> bool:
 
 def _limit_memory(memory_mb: int) -> None:
     try:
-        import resource
+        import resource  # not on Windows
     except ImportError:  # pragma: no cover - Windows: no RLIMIT_AS; the time limit still holds
         return
     limit = int(memory_mb) * 2**20
@@ -94,7 +93,7 @@ def die_with_parent(name: str = WORKER_NAME) -> None:
     if not sys.platform.startswith("linux"):
         return
     try:
-        import ctypes
+        import ctypes  # only where prctl exists (Linux)
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -164,7 +163,7 @@ def start_server() -> None:
     run does other work: the first worker then starts at once."""
     ctx = context()
     if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+        from multiprocessing import forkserver  # only where there is a fork server (not Windows)
 
         forkserver.ensure_running()
 

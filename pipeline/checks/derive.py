@@ -37,8 +37,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.interpret.normalise import has_lookalikes
 from pipeline.consolidate.plans import slug
+from pipeline.interpret.normalise import has_lookalikes
 from pipeline.schema import as_date, missing
 
 FRAMES = ("documents", "actions", "snapshots", "rows", "target_changes")

@@ -10,7 +10,7 @@ Each suite (``expectations/<frame>.json``, one per frame :mod:`pipeline.checks.d
 A programme office changes a threshold by editing ``kwargs``, a severity by editing ``meta``, and
 switches a check off by deleting its expectation. Each value an expectation rejects becomes one
 findings row (result format COMPLETE, rows found again by their ``_row`` number), worded for a
-person by :func:`describe` when the check is one the data contract names.
+person by :func:`pipeline.checks.wording.describe`.
 
 ``great_expectations`` takes seconds to import: it is imported inside :func:`run_suites` only.
 """
@@ -29,18 +29,16 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.checks import derive
-from pipeline.config import ConfigError, Settings
-from pipeline.interpret.normalise import LOOKALIKES
+from pipeline.checks.wording import describe
+from pipeline.config import Settings
+from pipeline.errors import SuiteError
+from pipeline.findings import SEVERITIES, Finding, finding
 
 log = logging.getLogger("bvtrack")
 
 SUITES_DIR = Path(__file__).resolve().parents[2] / "expectations"
 ROW_KEY = "_row"
 COLUMN_KEYS = ("column", "column_A", "column_B")
-
-
-class SuiteError(ConfigError):
-    """A suite in expectations/ cannot be used; the message names the file and the expectation."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +85,9 @@ def _check_expectation(exp: Any, where: str) -> None:
     meta = exp.get("meta")
     if not isinstance(meta, dict) or not isinstance(meta.get("check"), str) or not meta["check"]:
         raise SuiteError(f"{where} ({exp['type']}): meta must name its 'check'")
-    if meta.get("severity") not in schema.SEVERITIES:
+    if meta.get("severity") not in SEVERITIES:
         raise SuiteError(f"{where} ({meta['check']}): meta 'severity' must be one of "
-                         f"{', '.join(schema.SEVERITIES)}, not {meta.get('severity')!r}")
+                         f"{', '.join(SEVERITIES)}, not {meta.get('severity')!r}")
 
 
 def check_columns(suites: Mapping[str, dict[str, Any]], frames: Mapping[str, pd.DataFrame]) -> None:
@@ -109,7 +107,7 @@ def check_columns(suites: Mapping[str, dict[str, Any]], frames: Mapping[str, pd.
 
 
 def _context() -> Any:
-    import great_expectations as gx
+    import great_expectations as gx  # two seconds to import: only when validating
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,
@@ -124,7 +122,7 @@ def _context() -> Any:
 def run_suites(suites: Mapping[str, dict[str, Any]], frames: Mapping[str, pd.DataFrame]) -> list[Outcome]:
     """Validate each frame with its suite in a GX ephemeral context; one Outcome per expectation."""
     started = time.monotonic()
-    import great_expectations as gx
+    import great_expectations as gx  # two seconds to import: only when validating
 
     log.debug("great_expectations imported in %.2f s", time.monotonic() - started)
     context = _context()
@@ -157,186 +155,33 @@ def _outcome(frame: str, result: dict[str, Any]) -> Outcome:
                    rows, observed, error)
 
 
-# --- wording --------------------------------------------------------------------------------
-
-Row = dict[str, Any]
-
-
-def day(value: Any) -> str:
-    d = derive.as_date(value)
-    return d.strftime("%d/%m/%Y") if d else "an unknown date"
-
-
-def pct(value: Any) -> str:
-    return "unknown" if value is None else f"{float(value):g}%"
-
-
-def iso(value: Any) -> str | None:
-    d = derive.as_date(value)
-    return d.isoformat() if d else None
-
-
-def label(row: Row) -> str:
-    """'Action 5', or the start of its description where the paper numbers nothing."""
-    if row.get("ref"):
-        return f"Action {row['ref']}"
-    text = str(row.get("description") or "").strip()
-    if not text:
-        return "An action"
-    return f"Action '{text[:57]}...'" if len(text) > 60 else f"Action '{text}'"
-
-
-def where(row: Row) -> str:
-    parts = [f"{k} {int(row[c]) + (0 if c == 'page' else 1)}" for k, c in
-             (("page", "page"), ("table", "table_index"), ("row", "row_index")) if row.get(c) is not None]
-    return f" ({', '.join(parts)})" if parts else ""
-
-
-Wording = tuple[str | None, Any, str]  # the contract column, the value as found, the message
-
-
-def _percent_range(row: Row, column: str | None) -> Wording:
-    raw = row.get("percent_raw") if row.get("percent_raw") is not None else row.get("percent_complete")
-    what = "cannot be read as a percentage" if column == "percent_readable" else "is not a percentage from 0 to 100"
-    return "percent_complete", raw, f"{label(row)}: progress '{raw}' on {day(row.get('as_of'))} {what}"
-
-
-def _mixed(row: Row, column: str | None) -> Wording:
-    without, with_ = row.get("percent_example_without"), row.get("percent_example_with")
-    return "percent_raw", f"'{without}' and '{with_}'", (
-        f"{row.get('file_name') or 'This paper'} writes percentages both without '%' "
-        f"({row.get('percent_without')}, e.g. '{without}') and with it ({row.get('percent_with')}, e.g. '{with_}')")
-
-
-def _due_date(row: Row, column: str | None) -> Wording:
-    return "due_date", row.get("due_raw"), (
-        f"{label(row)}: target date '{row.get('due_raw')}' cannot be read as a date{where(row)}")
-
-
-def _overdue(row: Row, column: str | None) -> Wording:
-    return "due_date", iso(row.get("latest_due_date")), (
-        f"{label(row)}: due {day(row.get('latest_due_date'))}, progress {pct(row.get('latest_percent'))} "
-        f"on {day(row.get('latest_as_of'))} ({row.get('overdue_days')} days overdue)")
-
-
-def _regressed(row: Row, column: str | None) -> Wording:
-    return "percent_complete", f"{row.get('percent_complete'):g}", (
-        f"{label(row)}: progress fell from {pct(row.get('previous_percent'))} on {day(row.get('previous_as_of'))} "
-        f"to {pct(row.get('percent_complete'))} on {day(row.get('as_of'))}")
-
-
-def _stalled(row: Row, column: str | None) -> Wording:
-    gain = row.get("progress_gain_open") or 0
-    since = (f"unchanged since {day(row.get('previous_as_of'))}" if not gain else
-             f"up only {gain:g} points since {day(row.get('previous_as_of'))}")
-    return "percent_complete", f"{row.get('percent_complete'):g}", (
-        f"{label(row)}: progress {pct(row.get('percent_complete'))} on {day(row.get('as_of'))}, {since}")
-
-
-def _revised(row: Row, column: str | None) -> Wording:
-    how = ("the paper prints the original in brackets" if row.get("source") == "bracket"
-           else "a later paper moves it")
-    days = row.get("days_moved")
-    moved = f"{abs(days)} days {'later' if days > 0 else 'earlier'}" if days else "moved"
-    return "due_date", iso(row.get("new_due_date")), (
-        f"{label(row)}: target date revised from {day(row.get('old_due_date'))} to {day(row.get('new_due_date'))} "
-        f"({moved}; {how}, report of {day(row.get('as_of'))})")
-
-
-def _lead_missing(row: Row, column: str | None) -> Wording:
-    return "lead", None, f"{label(row)}: no lead officer"
-
-
-def _nonlatin(row: Row, column: str | None) -> Wording:
-    raw = str(row.get("lead_raw"))
-    letters = ", ".join(dict.fromkeys(ch for ch in raw if ch in LOOKALIKES))
-    return "lead_raw", raw, (f"{label(row)}: lead '{raw}' is typed with look-alike non-Latin letters ({letters}); "
-                             f"read as '{row.get('lead')}'")
-
-
-def _lead_unknown(row: Row, column: str | None) -> Wording:
-    return "lead", row.get("lead"), (
-        f"{label(row)}: lead '{row.get('lead')}' is not in the register of leads for {row.get('organisation')}")
-
-
-def _priority(row: Row, column: str | None) -> Wording:
-    return "priority", None, f"{label(row)}: no priority, though the paper gives priorities{where(row)}"
-
-
-def _rag(row: Row, column: str | None) -> Wording:
-    return "rag", row.get("rag"), (f"{label(row)}: RAG '{row.get('rag')}' with progress "
-                                   f"{pct(row.get('percent_complete'))} on {day(row.get('as_of'))}")
-
-
-def _not_reported(row: Row, column: str | None) -> Wording:
-    return "action_id", iso(row.get("last_reported_on")), (
-        f"{label(row)}: reported on {day(row.get('last_reported_on'))} but missing from the paper of "
-        f"{day(row.get('latest_report_date'))}")
-
-
-def _duplicate(row: Row, column: str | None) -> Wording:
-    col = "ref" if row.get("ref") else "description"
-    return col, row.get(col), (f"{label(row)} appears more than once in {row.get('source_file') or 'the paper'}; "
-                               f"again at{where(row) or ' a later row'}")
-
-
-WORDING = {
-    "percent_in_range": _percent_range, "percent_format_mixed": _mixed, "due_date_parsed": _due_date,
-    "overdue": _overdue, "progress_regressed": _regressed, "progress_stalled": _stalled,
-    "target_date_revised": _revised, "lead_missing": _lead_missing, "lead_nonlatin": _nonlatin,
-    "lead_unknown": _lead_unknown, "priority_missing": _priority, "rag_inconsistent": _rag,
-    "action_not_reported": _not_reported, "duplicate_action": _duplicate,
-}
-DOC_COLUMN = {"action_not_reported": "not_reported_doc_id"}  # the paper a finding is about, where not doc_id
-
-
-def describe(check: str, column: str | None, row: Row) -> Row:
-    """doc_id, action_id, column, value and message of a finding on ``row`` of a frame."""
-    doc = row.get(DOC_COLUMN.get(check, "doc_id")) or row.get("doc_id")
-    col: str | None
-    if check in WORDING:
-        col, value, message = WORDING[check](row, column)
-    else:  # a check a programme office added: say what was rejected
-        col, value = column, row.get(column) if column else None
-        message = f"{label(row) if row.get('action_id') else 'Paper'}: {column} = {value!r} fails the {check} check"
-    return {"doc_id": doc, "action_id": row.get("action_id"), "column": col,
-            "value": None if value is None else str(value), "message": message}
-
-
 # --- findings -------------------------------------------------------------------------------
 
 
-def to_findings(outcomes: list[Outcome], frames: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
-    """One findings row per rejected value; an expectation GX could not evaluate, or a table-level
-    one that failed, is one row of its own."""
-    out: list[dict[str, Any]] = []
+def to_findings(outcomes: list[Outcome], frames: Mapping[str, pd.DataFrame]) -> list[Finding]:
+    """One finding per rejected value; an expectation GX could not evaluate, or a table-level one
+    that failed, is one finding of its own."""
+    out: list[Finding] = []
     for o in outcomes:
         if o.error is not None:
-            out.append({"check": o.check, "severity": "error", "doc_id": None, "action_id": None,
-                        "column": o.column, "value": None,
-                        "message": f"the {o.check} check could not run on the {o.frame} frame: {o.error}"})
+            out.append(finding(o.check, "error", f"the {o.check} check could not run on the {o.frame} frame: {o.error}",
+                               column=o.column))
             continue
         if not o.failed_rows and o.observed is not None:
-            out.append({"check": o.check, "severity": o.severity, "doc_id": None, "action_id": None,
-                        "column": o.column, "value": str(o.observed),
-                        "message": f"{o.check}: the {o.frame} frame fails as a whole (observed {o.observed})"})
+            out.append(finding(o.check, o.severity,
+                               f"{o.check}: the {o.frame} frame fails as a whole (observed {o.observed})",
+                               column=o.column, value=o.observed))
         records = frames[o.frame].reset_index(drop=True)
         for pos in o.failed_rows:
             row = {str(k): (None if derive.missing(v) else v) for k, v in records.iloc[pos].to_dict().items()}
-            out.append({"check": o.check, "severity": o.severity, **describe(o.check, o.column, row)})
+            out.append(finding(o.check, o.severity, **describe(o.check, o.column, row)))
     return out
 
 
-def validate(tables: Mapping[str, pd.DataFrame], settings: Settings,
-             suites_dir: Path = SUITES_DIR) -> pd.DataFrame:
-    """The findings table: the findings already in ``tables['findings']`` (the papers' and
-    consolidation's own) followed by every failed expectation's."""
+def validate(tables: Mapping[str, pd.DataFrame], settings: Settings, suites_dir: Path = SUITES_DIR) -> pd.DataFrame:
+    """The findings table of every expectation in ``suites_dir`` that the consolidated ``tables`` fail."""
     suites = load_suites(suites_dir)
     frames = derive.derive(tables, settings.leads)
     check_columns(suites, frames)
     wanted = {name: suite for name, suite in suites.items() if len(frames[name])}  # no rows: nothing to find
-    found = to_findings(run_suites(wanted, frames), frames) if wanted else []
-    earlier = tables.get("findings")
-    before = [] if earlier is None or earlier.empty else derive.blank_to_null(earlier).to_dict("records")
-    rows = [{str(k): (None if derive.missing(v) else v) for k, v in r.items()} for r in before] + found
-    return schema.conform("findings", rows) if rows else schema.empty("findings")
+    return schema.conform("findings", to_findings(run_suites(wanted, frames), frames) if wanted else [])

@@ -13,9 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.consolidate.matching import Finding, finding
-from pipeline.interpret.normalise import parse_single_date
 from pipeline.consolidate.plans import slug
+from pipeline.findings import Finding, finding
+from pipeline.interpret.normalise import parse_single_date
 from pipeline.schema import records
 
 # fields merged as a unit when the winning paper leaves them blank
@@ -81,9 +81,9 @@ def _disagreements(kept: dict[str, Any], others: list[dict[str, Any]], names: di
 
 def _disagreement(kept: dict[str, Any], other: dict[str, Any], column: str, value: Any, winner: Any,
                   names: dict[Any, Any]) -> Finding:
-    return finding("snapshot_disagreement", other["doc_id"], kept["action_id"], column, value,
+    return finding("snapshot_disagreement", "warning",
                    f"reports {value} at {kept['as_of']} where {names.get(kept['doc_id'])} reports {winner}: "
-                   f"kept {winner}")
+                   f"kept {winner}", doc_id=other["doc_id"], action_id=kept["action_id"], column=column, value=value)
 
 
 # --- target dates ---------------------------------------------------------------------------

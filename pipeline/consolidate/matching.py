@@ -26,20 +26,12 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 
 from pipeline.consolidate.plans import Identity, names_match, slug
+from pipeline.findings import Finding, finding
 
 CONFLICT_SCORE = 60.0  # a numbered action scoring below this against the plan's action of that number differs
 NEAR_MISS = 20.0  # a best score this far below the threshold is reported as a possible match
 AMBIGUITY = 3.0  # two candidates this close are a tie
 OVERLAP = 0.5  # share of a paper's actions found in a plan that makes it that plan whatever its title
-
-Finding = dict[str, Any]
-
-
-def finding(check: str, doc_id: Any, action_id: Any, column: str | None, value: Any, message: str,
-            severity: str = "warning") -> Finding:
-    return {"check": check, "severity": severity, "doc_id": doc_id, "action_id": action_id,
-            "column": column, "value": None if value is None else str(value), "message": message}
-
 
 STOP_WORDS = {"the", "a", "an", "of", "to", "and", "in", "for", "on", "with", "by", "at", "from", "as", "is", "be",
               "our", "its", "their", "all", "including", "eg", "ie"}
@@ -155,9 +147,9 @@ def choose_plan(ident: Identity, actions: list[dict[str, Any]], plans: list[Plan
         if shared >= 2 and conflicts * 2 > shared and overlap < OVERLAP:
             if named and same_org:
                 findings.append(finding(
-                    "plan_match_uncertain", doc_id, None, "title", ident.plan,
+                    "plan_match_uncertain", "warning",
                     f"titled like plan {plan.name!r} but {conflicts} of its {shared} numbered actions describe "
-                    "other things there: read as a separate plan"))
+                    "other things there: read as a separate plan", doc_id=doc_id, column="title", value=ident.plan))
             continue
         if (same_org and named) or overlap >= OVERLAP:
             score = (overlap, 1.0 if named else 0.0)
@@ -202,8 +194,8 @@ class _Matcher:
         return [k for k in self.plan.actions if k.action_id not in self.claimed]
 
     def note(self, action: dict[str, Any], action_id: str | None, message: str) -> None:
-        self.findings.append(finding("action_match_uncertain", self.doc_id, action_id, "description",
-                                     action.get("description"), message))
+        self.findings.append(finding("action_match_uncertain", "warning", message, doc_id=self.doc_id,
+                                     action_id=action_id, column="description", value=action.get("description")))
 
 
 def _by_number(m: _Matcher, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -244,9 +236,10 @@ def _by_description(m: _Matcher, actions: list[dict[str, Any]]) -> list[dict[str
         ref = norm_ref(a.get("ref"))
         if ref and k.ref and ref != k.ref:
             m.findings.append(finding(
-                "action_renumbered", m.doc_id, k.action_id, "ref", a.get("ref"),
+                "action_renumbered", "info",
                 f"numbered {a.get('ref')} here, matched by its description to the action numbered {k.ref} before "
-                f"(score {scores[(i, j)]:.0f})", severity="info"))
+                f"(score {scores[(i, j)]:.0f})", doc_id=m.doc_id, action_id=k.action_id, column="ref",
+                value=a.get("ref")))
         m.take(a, k)
         done.add(i)
     left = [a for i, a in enumerate(actions) if i not in done]

@@ -6,7 +6,8 @@ paper is assigned to an organisation and plan (:mod:`pipeline.consolidate.plans`
 the plan's known actions (:mod:`pipeline.consolidate.matching`), and the history built from the matched
 rows (:mod:`pipeline.consolidate.history`).
 
-Besides the contract's tables, :func:`consolidate` returns:
+:func:`consolidate` returns :class:`Consolidated`: the tables and consolidation's own findings.
+Besides the contract's tables (documents, actions, snapshots, items) the tables are:
 
 - ``rows``: every paper's action rows, with ``action_id``, ``organisation``, ``plan``,
   ``report_date`` (and ``plan_id``, the plan's internal key);
@@ -14,27 +15,29 @@ Besides the contract's tables, :func:`consolidate` returns:
 - ``target_changes``: action_id, doc_id, as_of, old_due_date, new_due_date, source, days_slipped;
 - ``decisions``: action_id, doc_id, decided_on, text;
 - ``not_reported``: actions a plan's latest paper leaves out (for ``action_not_reported``);
-- ``document_plans``: doc_id, organisation, plan of every paper with actions;
-- ``consolidation_findings``: ``action_match_uncertain``, ``plan_match_uncertain``,
-  ``snapshot_disagreement``, ``item_link_uncertain`` (warnings) and ``action_renumbered`` (info).
-  ``findings`` already holds them, after the papers' own findings: add one or the other, not both.
+- ``document_plans``: doc_id, organisation, plan of every paper with actions.
+
+The findings are ``action_match_uncertain``, ``plan_match_uncertain``, ``snapshot_disagreement``,
+``item_link_uncertain`` (warnings) and ``action_renumbered`` (info).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from pipeline import schema
-from pipeline.consolidate import history
 from pipeline.config import Settings
-from pipeline.consolidate.matching import Finding, Plan, choose_plan, finding, label_score, match_actions, text_score
+from pipeline.consolidate import history
+from pipeline.consolidate.items import link_items
+from pipeline.consolidate.matching import Plan, choose_plan, match_actions
 from pipeline.consolidate.plans import identify
-from pipeline.interpret.reading import PaperReading
+from pipeline.findings import Finding
+from pipeline.interpret import PaperReading
 
-ITEM_PREFIX_MAX = 160  # a register item names its action in a prefix before ':' at most this long
 ACTION_ATTRIBUTES = ("theme", "ref", "description", "lead", "lead_raw", "service_lead", "priority", "report_refs")
 
 
@@ -44,7 +47,15 @@ def paper_order(document: dict[str, Any]) -> tuple[Any, ...]:
     return (date is not None, date or dt.date.min, document.get("file_name") or "", document.get("doc_id") or "")
 
 
-def consolidate(readings: list[PaperReading], settings: Settings) -> dict[str, pd.DataFrame]:
+@dataclass
+class Consolidated:
+    """The tables one history per action gives, and what consolidating them noticed."""
+
+    tables: dict[str, pd.DataFrame]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def consolidate(readings: list[PaperReading], settings: Settings) -> Consolidated:
     readings = sorted(readings, key=lambda r: paper_order(r.document))
     documents = schema.conform("documents", [r.document for r in readings])
     plans: list[Plan] = []
@@ -74,19 +85,16 @@ def consolidate(readings: list[PaperReading], settings: Settings) -> dict[str, p
     items, item_findings = link_items([i for r in readings for i in r.items], rows, doc_plan,
                                       settings.match_threshold)
     findings.extend(item_findings)
-    every = [f for r in readings for f in r.findings] + findings
     tables.update(
         documents=documents,
         items=schema.conform("items", items),
-        findings=schema.conform("findings", every) if every else schema.empty("findings"),
-        consolidation_findings=schema.conform("findings", findings) if findings else schema.empty("findings"),
         rows=rows_df,
         snapshot_rows=snaps_df,
         document_plans=pd.DataFrame(
             [{"doc_id": d, "organisation": p.organisation, "plan": p.name} for d, p in doc_plan.items()],
             columns=["doc_id", "organisation", "plan"]),
     )
-    return tables
+    return Consolidated(tables, findings)
 
 
 def _history(rows: pd.DataFrame, snaps: pd.DataFrame,
@@ -124,58 +132,3 @@ def actions_table(rows: pd.DataFrame) -> pd.DataFrame:
         action["first_seen"], action["last_seen"] = (min(seen), max(seen)) if seen else (None, None)
         out.append(action)
     return schema.conform("actions", out)
-
-
-# --- register items -------------------------------------------------------------------------
-
-
-def _item_label(text: str) -> str:
-    head, sep, _ = text.partition(":")
-    return head.strip() if sep and len(head) <= ITEM_PREFIX_MAX else text
-
-
-def link_items(items: list[dict[str, Any]], rows: list[dict[str, Any]], doc_plan: dict[str, Plan],
-               threshold: float) -> tuple[list[dict[str, Any]], list[Finding]]:
-    """Set each register item's ``action_id`` to the action of its paper's plan that it names.
-
-    An item names an action by a label before ':' ('Leadership development: staff absence may
-    delay ...'), else by opening with the action's description. Actions the item's own paper
-    reports win a tie; a tie between two of them links nothing and is an
-    ``item_link_uncertain`` finding.
-    """
-    texts: dict[str, dict[str, set[str]]] = {}  # plan key -> action id -> descriptions
-    in_doc: dict[str, set[str]] = {}
-    for r in rows:
-        if r.get("description"):
-            texts.setdefault(r["plan_id"], {}).setdefault(r["action_id"], set()).add(r["description"])
-        in_doc.setdefault(r["doc_id"], set()).add(r["action_id"])
-    out, findings = [], []
-    for item in items:
-        linked = dict(item, action_id=item.get("action_id"))
-        plan = doc_plan.get(item["doc_id"])
-        if linked["action_id"] is None and plan is not None and item.get("text"):
-            linked["action_id"], found = _link(item, texts.get(plan.key, {}), in_doc.get(item["doc_id"], set()),
-                                               threshold)
-            findings.extend(found)
-        out.append(linked)
-    return out, findings
-
-
-def _link(item: dict[str, Any], actions: dict[str, set[str]], here: set[str],
-          threshold: float) -> tuple[str | None, list[Finding]]:
-    label = _item_label(item["text"])
-    scored = []
-    for aid, descriptions in actions.items():
-        score = max(label_score(label, d) if label != item["text"] else text_score(label[: len(d) + 10], d)
-                    for d in descriptions)
-        if score >= threshold:
-            scored.append((score, aid in here, aid))
-    if not scored:
-        return None, []
-    scored.sort(key=lambda t: (-t[0], not t[1], t[2]))
-    best = scored[0]
-    rivals = [s for s in scored[1:] if best[0] - s[0] < 3.0 and s[1] == best[1]]
-    if rivals:
-        return None, [finding("item_link_uncertain", item["doc_id"], None, "text", label,
-                              f"register item names {len(rivals) + 1} actions about equally: left unlinked")]
-    return best[2], []

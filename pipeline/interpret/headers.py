@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pipeline.errors import ConfigError
 from pipeline.interpret.normalise import find_date
 
 # field -> spellings, as printed (normalised before matching)
@@ -107,8 +108,6 @@ class HeaderDictionary:
                                    key=len, reverse=True)
         unknown = set(extra or {}) - set(FIELDS)
         if unknown:
-            from pipeline.config import ConfigError
-
             raise ConfigError(f"[headers]: unknown field(s) {sorted(unknown)}; known: {list(FIELDS)}")
         return cls(merged)
 

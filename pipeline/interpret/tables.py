@@ -1,8 +1,9 @@
-"""From a Paper (any format) to its rows: actions, snapshots, register items, metadata.
+"""A table's rows as actions and snapshots, carrying the theme from row to row.
 
-Reads blocks in order, carrying the current theme (a labelled paragraph before a table, or a
-full-width row inside one) to each action. Each table is scanned for header rows; the rows under
-one are read through its column map. Everything here works on the format-neutral model only.
+Each table is scanned for header rows (:mod:`pipeline.interpret.layout`); the rows under one are
+read through its column map: an action, a theme row (one cell across the table, or a labelled
+heading), a repeated header, or the continuation of the action above. What is left over in the
+table may be a register (:mod:`pipeline.interpret.registers`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.model import Cell, Paper, Paragraph, Table
+from extractors.model import Cell, Table
 from pipeline.config import Settings
 from pipeline.interpret.headers import HeaderDictionary
 from pipeline.interpret.layout import (
@@ -25,11 +26,10 @@ from pipeline.interpret.layout import (
     is_ref,
     theme_from_label,
 )
-from pipeline.interpret.metadata import Metadata, read_metadata
+from pipeline.interpret.metadata import Metadata
 from pipeline.interpret.normalise import clean_text, normalise_lead, nullable, parse_due_date, parse_percent
-from pipeline.interpret.rag import colour_key, rag_from_fill, rag_from_text, word_table
-from pipeline.interpret.reading import PaperReading, document_row
-from pipeline.interpret.registers import paragraph_items, read_registers
+from pipeline.interpret.rag import rag_from_fill, rag_from_text
+from pipeline.interpret.registers import read_registers
 
 LEADING_REF_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+(?=\S)")
 
@@ -237,40 +237,3 @@ def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
         region_rows.update(range(header, end))
         r = max(end, header + 1)
     return read_registers(grid, region_rows)
-
-
-def _paragraph_theme(block: Paragraph, ctx: Context) -> None:
-    text = block.text.strip()
-    if not text or CONTINUED_RE.match(text):
-        return
-    labelled = theme_from_label(text, ctx.settings.theme_labels)
-    if labelled:
-        ctx.theme = labelled
-
-
-def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
-    """All the rows one paper yields (action ids are assigned later, across papers)."""
-    from pathlib import Path
-
-    path = Path(paper.path)
-    meta = read_metadata(paper)
-    rag_words = word_table(settings.rag_labels)
-    ctx = Context(doc_id=doc_id, meta=meta, words=HeaderDictionary.build(settings.headers),
-                  rag_words=rag_words, key=colour_key(paper, rag_words), settings=settings,
-                  source_file=path.name)
-    items: list[dict[str, Any]] = []
-    run: list[tuple[str, str | None]] = []  # consecutive paragraphs, for registers written as lists
-    for block in [*paper.blocks, None]:
-        if isinstance(block, Paragraph):
-            _paragraph_theme(block, ctx)
-            run.append((block.text, block.style))
-            continue
-        items.extend({"doc_id": doc_id, **item} for item in paragraph_items(run))
-        run = []
-        if block is not None:
-            items.extend({"doc_id": doc_id, **item} for item in read_table(block, ctx))
-    document = document_row(path, doc_id, paper.format)
-    document.update(title=meta.title, report_ref=meta.report_ref, report_date=meta.report_date,
-                    committee_date=meta.committee_date, n_actions=len(ctx.actions),
-                    status="extracted" if ctx.actions else "no_actions")
-    return PaperReading(document=document, actions=ctx.actions, snapshots=ctx.snapshots, items=items)

@@ -10,7 +10,7 @@ any text of a server's reply is scrubbed of it before it is logged or reported.
 Connection failures and 4xx replies are retried (``retries`` times, waiting ``backoff_seconds``,
 doubling); a 5xx reply, a certificate that fails verification or a refused login is not. A send
 that fails says why in :class:`Sent` and never raises: the run's outputs are already written.
-A copy of each message sent is kept as ``outputs/data_quality.eml``.
+The run keeps a copy of each message sent as ``outputs/data_quality.eml`` (:attr:`Sent.copy`).
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.config import EmailSettings
+from pipeline.publish import report
 
 log = logging.getLogger("bvtrack")
 
 PASSWORD_ENV = "BVTRACK_SMTP_PASSWORD"
-EML_NAME = "data_quality.eml"
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -47,7 +47,7 @@ class Sent:
     ok: bool
     message: str
     attempts: int = 0
-    eml: Path | None = None
+    copy: bytes | None = None  # the message as sent, to keep as outputs/data_quality.eml
 
 
 class Permanent(Exception):
@@ -170,17 +170,14 @@ def send(msg: EmailMessage, email: EmailSettings, password: str | None,
 # --- the report, sent -----------------------------------------------------------------------
 
 
-def send_report(outputs: Path, raw: Path, tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]],
+def send_report(workbook: Path, raw: Path, tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]],
                 email: EmailSettings, now: dt.datetime | None = None,
                 env: Mapping[str, str] | None = None, sleep: Callable[[float], None] = time.sleep) -> Sent:
-    """E-mail the data-quality report (links to the papers as file:// URLs) with the workbook
-    attached; on success keep the message as ``outputs/data_quality.eml``. Logs the outcome."""
-    from pipeline.publish import report
-    from pipeline.staging import atomic_write_bytes
-
+    """E-mail the data-quality report (links to the papers as file:// URLs) with ``workbook``
+    attached (where it exists); on success :attr:`Sent.copy` holds the message as sent, for the run to
+    keep. Logs the outcome."""
     generated = now or dt.datetime.now()
     ctx = report.context(tables, skipped, report.file_links(raw), generated)
-    workbook = outputs / "tracker.xlsx"
     try:
         msg = build_message(email, ctx["subject"], report.render_text(ctx), report.render_html(ctx),
                             [workbook] if workbook.exists() else [], generated)
@@ -189,7 +186,6 @@ def send_report(outputs: Path, raw: Path, tables: Mapping[str, pd.DataFrame], sk
     else:
         sent = send(msg, email, (os.environ if env is None else env).get(PASSWORD_ENV), sleep)
         if sent.ok:
-            sent.eml = outputs / EML_NAME
-            atomic_write_bytes(sent.eml, msg.as_bytes(policy=SMTP_POLICY))
+            sent.copy = msg.as_bytes(policy=SMTP_POLICY)
     (log.info if sent.ok else log.error)("%s", sent.message)
     return sent

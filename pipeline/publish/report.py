@@ -5,7 +5,7 @@ quarantined (with reasons) and skipped; counts by severity; the findings grouped
 a chase list grouped by lead officer. The HTML has inline styles and no scripts, so it reads the
 same in an e-mail client as in a browser; every text from a paper is escaped (jinja2 with
 autoescape). Links go to the papers in ``raw/``: relative from the report file, ``file://``
-in the e-mail.
+in the e-mail. The run writes the report where it belongs; nothing here writes a file.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ import jinja2
 import pandas as pd
 
 from pipeline import schema
+from pipeline.findings import SEVERITIES
 from pipeline.schema import missing
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ROWS_PER_CHECK = 200  # per check and per lead; longer lists end with "and N more" (the workbook has all)
 NO_LEAD = "No lead named"
 POSITION = re.compile(r"\s*\((?:page|table|row) [^)]*\)")  # where in a paper: differs between a paper and its PDF
-SEVERITY_ORDER = {s: i for i, s in enumerate(schema.SEVERITIES)}
+SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's own
     "percent_in_range": "a percentage is below 0 or above 100, or unreadable",
     "percent_format_mixed": "one paper writes percentages both with and without '%'",
@@ -83,7 +84,7 @@ def counts(tables: Mapping[str, pd.DataFrame]) -> dict[str, int]:
     """Papers, papers quarantined and findings by severity."""
     docs, findings = _records(tables.get("documents")), _records(tables.get("findings"))
     out = {"papers": len(docs), "quarantined": sum(d.get("status") == "quarantined" for d in docs)}
-    out.update({s: sum(f.get("severity") == s for f in findings) for s in schema.SEVERITIES})
+    out.update({s: sum(f.get("severity") == s for f in findings) for s in SEVERITIES})
     return out
 
 
@@ -173,7 +174,7 @@ def context(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], 
         "paper_list": listed,
         "quarantined": [p for p in listed if p["status"] == "quarantined"],
         "skipped": [{"file": f, "reason": r} for f, r in skipped],
-        "counts": {s: sum(r["severity"] == s for r in rows) for s in schema.SEVERITIES},
+        "counts": {s: sum(r["severity"] == s for r in rows) for s in SEVERITIES},
         "by_check": _by_check(rows),
         "chase": _chase(rows),
     }
@@ -194,12 +195,7 @@ def render_text(ctx: Mapping[str, Any]) -> str:
     return _environment().get_template("data_quality.txt").render(**ctx)
 
 
-def write_report(outputs: Path, raw: Path, tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]],
-                 generated: dt.datetime) -> Path:
-    """Write ``outputs/data_quality.html`` atomically (links relative to the report); returns its path."""
-    from pipeline.staging import atomic_write_bytes
-
-    path = outputs / "data_quality.html"
-    html = render_html(context(tables, skipped, relative_links(outputs, raw), generated))
-    atomic_write_bytes(path, html.encode("utf-8"))
-    return path
+def report_html(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], outputs: Path, raw: Path,
+                generated: dt.datetime) -> str:
+    """The report as it is kept in ``outputs`` (links to the papers relative to that folder)."""
+    return render_html(context(tables, skipped, relative_links(outputs, raw), generated))

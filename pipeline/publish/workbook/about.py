@@ -10,7 +10,6 @@ from xlsxwriter.workbook import Workbook
 
 from pipeline import __version__
 from pipeline.publish.workbook import views
-from pipeline.schema import as_date
 from pipeline.publish.workbook.inputs import STATUS_LABELS, Inputs, missing, val
 from pipeline.publish.workbook.text import CHECK_CHARS_REMOVED, CHECK_TRUNCATED, clean_text
 from pipeline.publish.workbook.xl import (
@@ -24,6 +23,7 @@ from pipeline.publish.workbook.xl import (
     sheet_named,
     write_table,
 )
+from pipeline.schema import as_date
 
 SHEETS = [
     ("Dashboard", "Every action at its latest snapshot: owner, dates, % complete, RAG, overdue; above it, "

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline import schema
+from pipeline.findings import Finding, finding
 
 EXCEL_MAX_CHARS = 32_767
 CUT_MARK = " [… cut]"
@@ -78,8 +78,7 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str)
 
 
-def _clean_column(frame: pd.DataFrame, table: str, column: str,
-                  findings: list[dict[str, Any]]) -> pd.Series | None:
+def _clean_column(frame: pd.DataFrame, table: str, column: str, findings: list[Finding]) -> pd.Series | None:
     """The cleaned column, or None where nothing in it needed cleaning."""
     values = list(frame[column])
     changed = False
@@ -96,23 +95,19 @@ def _clean_column(frame: pd.DataFrame, table: str, column: str,
             continue
         row = frame.iloc[i]
         for check, message in problems:
-            findings.append({
-                "check": check, "severity": "warning",
-                "doc_id": row.get("doc_id"), "action_id": row.get("action_id"),
-                "column": column, "value": cleaned[:_EXCERPT],
-                "message": f"{table}.{column}: {message}",
-            })
+            findings.append(finding(check, "warning", f"{table}.{column}: {message}", doc_id=row.get("doc_id"),
+                                    action_id=row.get("action_id"), column=column, value=cleaned[:_EXCERPT]))
     if not changed:
         return None
     return pd.Series(values, index=frame.index, dtype=frame[column].dtype)
 
 
-def clean_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+def clean_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[Finding]]:
     """Every text cell of every table made storable; returns new tables and the findings.
 
     The inputs are not changed; a table with nothing to clean is passed through as is.
     """
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
     out: dict[str, pd.DataFrame] = {}
     for name in sorted(tables):
         frame = tables[name]
@@ -127,4 +122,4 @@ def clean_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFram
             if series is not None:
                 replaced[str(column)] = series
         out[name] = frame.assign(**replaced) if replaced else frame
-    return out, schema.conform("findings", findings)
+    return out, findings

@@ -11,7 +11,6 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.schema import as_date, records
 from pipeline.publish.workbook.inputs import (
     KIND_LABELS,
     NO_RAG,
@@ -30,6 +29,7 @@ from pipeline.publish.workbook.inputs import (
     as_date_label as as_of_label,
 )
 from pipeline.publish.workbook.xl import Col
+from pipeline.schema import as_date, records
 
 ACTION_COLS = [Col("Organisation"), Col("Plan", width=30, wrap=True), Col("Ref", width=7)]
 DESCRIPTION = Col("Description", wrap=True)

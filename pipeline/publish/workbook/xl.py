@@ -24,8 +24,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from pipeline.schema import missing
 from pipeline.publish.workbook.text import is_formula_like
+from pipeline.schema import missing
 
 Kind = Literal["text", "date", "datetime", "percent", "change", "int", "link"]
 

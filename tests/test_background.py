@@ -1,6 +1,6 @@
-"""The checks in a process of their own (pipeline.batch.background): the same findings as in the run's
-process, suite errors raised in the run, a dead process replaced by the run doing the checks, and
-the findings the workbook raises reaching the staged table."""
+"""The run's helper process (pipeline.batch.background): the checks there find what they would in
+the run's process, their errors are raised in the run, a dead helper leaves its work to the run,
+and the staged tables and the report it writes hold every finding."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ import pandas as pd
 import pytest
 from papers import DESCRIPTIONS, september_update
 
-from pipeline import staging
+from pipeline import checks, staging
+from pipeline.batch.background import Background
+from pipeline.checks.suites import SUITES_DIR, validate
 from pipeline.config import Settings
-from pipeline.consolidate.tables import consolidate
-from pipeline.interpret.reading import read_paper_file
-from pipeline.run import run
-from pipeline.checks.suites import SUITES_DIR, SuiteError, validate
-from pipeline.batch.background import BackgroundValidator, Publication
+from pipeline.consolidate import consolidate
+from pipeline.errors import SuiteError
+from pipeline.interpret import read_paper_file
+from pipeline.run import Workspace, run, write_staged_and_report
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,14 +31,13 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
     folder = tmp_path_factory.mktemp("papers")
-    return consolidate([read_paper_file(september_update(folder / "update.docx"), Settings())], Settings())
+    return consolidate([read_paper_file(september_update(folder / "update.docx"), Settings())], Settings()).tables
 
 
-def test_the_checks_process_finds_what_the_run_would(tables: dict[str, pd.DataFrame]) -> None:
+def test_the_helper_finds_what_the_run_would(tables: dict[str, pd.DataFrame]) -> None:
     here = validate(tables, Settings())
-    with BackgroundValidator(Settings()) as checks:
-        checks.submit(tables)
-        there = checks.findings()
+    with Background(preload=checks.PRELOAD) as helper:
+        there = helper.submit(validate, tables, Settings()).result()
     assert len(here) > 0
     pd.testing.assert_frame_equal(there, here)
 
@@ -50,71 +50,74 @@ def test_a_broken_suite_is_raised_in_the_run_naming_its_file(tables: dict[str, p
     suite = json.loads(path.read_text(encoding="utf-8"))
     suite["expectations"][0]["meta"]["severity"] = "fatal"
     path.write_text(json.dumps(suite), encoding="utf-8")
-    with BackgroundValidator(Settings(), suites) as checks:
-        checks.submit(tables)
+    with Background() as helper:
+        broken = helper.submit(validate, tables, Settings(), suites)
+        fine = helper.submit(validate, tables, Settings())
         with pytest.raises(SuiteError, match=r"actions\.json.*severity"):
-            checks.findings()
+            broken.result()
+        assert len(fine.result()) > 0  # what came after it is not lost
 
 
-def test_a_dead_checks_process_leaves_the_checks_to_the_run(tables: dict[str, pd.DataFrame],
-                                                            caplog: pytest.LogCaptureFixture) -> None:
-    with BackgroundValidator(Settings()) as checks:
-        checks.starter.join()
-        assert checks.process is not None
-        checks.process.kill()
-        checks.process.join()
-        checks.submit(tables)
+def test_a_dead_helper_leaves_its_work_to_the_run(tables: dict[str, pd.DataFrame],
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    with Background() as helper:
+        helper.starter.join()
+        assert helper.process is not None
+        helper.process.kill()
+        helper.process.join()
+        pending = helper.submit(validate, tables, Settings())
         with caplog.at_level(logging.WARNING, logger="bvtrack"):
-            found = checks.findings()
+            found = pending.result()
     pd.testing.assert_frame_equal(found, validate(tables, Settings()))
     assert "its work is done in the main process" in caplog.text
 
 
-def test_the_checks_process_writes_the_staged_tables_and_the_report(tables: dict[str, pd.DataFrame],
-                                                                    tmp_path: Path) -> None:
-    where = Publication(tmp_path / "staged", tmp_path / "outputs", tmp_path / "raw", [("notes.txt", "not a paper")],
-                        dt.datetime(2021, 10, 1, 9, 0))
-    with BackgroundValidator(Settings()) as checks:
-        checks.submit(tables, where)
-        found = checks.findings()
-        report = checks.published()
+def published(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {**tables, "findings": validate(tables, Settings())}
+
+
+def test_the_helper_writes_the_staged_tables_and_the_report(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
+    final = published(tables)
+    with Background() as helper:
+        report = helper.submit(write_staged_and_report, final, Workspace(tmp_path), [("notes.txt", "not a paper")],
+                               dt.datetime(2021, 10, 1, 9, 0)).result()
     assert report == tmp_path / "outputs" / "data_quality.html"
     html = report.read_text(encoding="utf-8")
-    assert "notes.txt" in html and all(str(m) in html for m in found["check"].unique())
-    pd.testing.assert_frame_equal(staging.read_table(tmp_path / "staged", "findings"), found, check_dtype=False)
+    assert "notes.txt" in html and all(str(m) in html for m in final["findings"]["check"].unique())
+    pd.testing.assert_frame_equal(staging.read_table(tmp_path / "staged", "findings"), final["findings"],
+                                  check_dtype=False)
     pd.testing.assert_frame_equal(staging.read_table(tmp_path / "staged", "actions"), tables["actions"],
                                   check_dtype=False)
 
 
-def test_without_the_process_the_run_publishes_itself(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
-    where = Publication(tmp_path / "staged", tmp_path / "outputs", tmp_path / "raw", [], dt.datetime(2021, 10, 1))
-    with BackgroundValidator(Settings()) as checks:
-        checks.starter.join()
-        assert checks.process is not None
-        checks.process.kill()
-        checks.submit(tables, where)
-        checks.findings()
-        assert checks.published().exists()
+def test_without_the_helper_the_run_writes_them_itself(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
+    with Background() as helper:
+        helper.starter.join()
+        assert helper.process is not None
+        helper.process.kill()
+        report = helper.submit(write_staged_and_report, published(tables), Workspace(tmp_path), [],
+                               dt.datetime(2021, 10, 1)).result()
+        assert report.exists()
     assert set(p.name for p in (tmp_path / "staged").iterdir()) >= {f"{t}.parquet" for t in staging.STAGED_TABLES}
 
 
-def test_ending_the_checks_process_leaks_nothing(tmp_path: Path) -> None:
-    """The run kills the process once it has what it needs; here while it is still publishing.
+def test_ending_the_helper_leaks_nothing(tmp_path: Path) -> None:
+    """The run kills the helper once it has what it needs; here while it still has work queued.
     Python's resource tracker would say so at exit if the process left a semaphore behind."""
     september_update(tmp_path / "update.docx")
     code = f"""
-import datetime as dt
 from pathlib import Path
+from pipeline import checks
 from pipeline.config import Settings
-from pipeline.consolidate.tables import consolidate
-from pipeline.interpret.reading import read_paper_file
-from pipeline.batch.background import BackgroundValidator, Publication
+from pipeline.consolidate import consolidate
+from pipeline.interpret import read_paper_file
+from pipeline.batch.background import Background
 if __name__ == "__main__":
-    tables = consolidate([read_paper_file(Path({str(tmp_path / 'update.docx')!r}), Settings())], Settings())
-    out = Path({str(tmp_path)!r})
-    with BackgroundValidator(Settings()) as checks:
-        checks.submit(tables, Publication(out / "staged", out / "outputs", out / "raw", [], dt.datetime(2021, 10, 1)))
-        print(len(checks.findings()))
+    tables = consolidate([read_paper_file(Path({str(tmp_path / 'update.docx')!r}), Settings())], Settings()).tables
+    with Background(preload=checks.PRELOAD) as helper:
+        found = helper.submit(checks.validate, tables, Settings())
+        helper.submit(checks.validate, tables, Settings())
+        print(len(found.result()))
 """
     script = tmp_path / "end_early.py"
     script.write_text(code, encoding="utf-8")
@@ -123,7 +126,7 @@ if __name__ == "__main__":
     assert "leaked" not in out.stderr, out.stderr
 
 
-def test_a_run_leaves_great_expectations_to_the_checks_process(tmp_path: Path) -> None:
+def test_a_run_leaves_great_expectations_to_the_helper(tmp_path: Path) -> None:
     inp = tmp_path / "in"
     inp.mkdir()
     september_update(inp / "update.docx")
