@@ -95,8 +95,8 @@ def per_paper(paths: list[Path]) -> dict[str, dict[str, float]]:
     from extractors import extract
     from extractors.sniff import sniff
     from pipeline.config import Settings
-    from pipeline.interpret.reading import sha256_file
-    from pipeline.interpret.tables import interpret
+    from pipeline.files import sha256_file
+    from pipeline.interpret import interpret
 
     settings = Settings()
     sums: dict[str, dict[str, float]] = {}

@@ -22,6 +22,7 @@ from pipeline.checks.suites import SUITES_DIR, validate
 from pipeline.config import Settings
 from pipeline.consolidate import consolidate
 from pipeline.errors import SuiteError
+from pipeline.findings import collect, finding
 from pipeline.interpret import read_paper_file
 from pipeline.run import Workspace, run, write_staged_and_report
 
@@ -56,6 +57,15 @@ def test_a_broken_suite_is_raised_in_the_run_naming_its_file(tables: dict[str, p
         with pytest.raises(SuiteError, match=r"actions\.json.*severity"):
             broken.result()
         assert len(fine.result()) > 0  # what came after it is not lost
+
+
+def test_each_answer_goes_to_its_own_submission() -> None:
+    """Submitted quickly one after another, large and small, the calls reach the helper in order
+    (one sender), so each answer is matched to its own call."""
+    batches = [[finding("check", "info", f"message {i}", value="x" * (20_000 * (i % 3)))] for i in range(30)]
+    with Background() as helper:
+        pending = [helper.submit(collect, batch) for batch in batches]
+        assert [p.result()[0]["message"] for p in pending] == [f"message {i}" for i in range(30)]
 
 
 def test_a_dead_helper_leaves_its_work_to_the_run(tables: dict[str, pd.DataFrame],

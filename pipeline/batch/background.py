@@ -23,10 +23,11 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from queue import SimpleQueue
 from typing import Any
 
 from pipeline.batch.collector import collect_less
-from pipeline.batch.workers import context, die_with_parent
+from pipeline.batch.workers import bare_main, context, die_with_parent
 from pipeline.errors import PublishError
 
 log = logging.getLogger("bvtrack")
@@ -74,6 +75,7 @@ def serve(conn: Connection, preload: tuple[str, ...]) -> None:
             reply: tuple[Any, ...] = ("ok", fn(*args), time.monotonic() - started)
         except Exception as exc:  # sent back whole: the run raises it
             reply = ("error", _returnable(exc))
+        del fn, args  # not kept while the next arguments arrive
         try:
             conn.send(reply)
         except OSError:
@@ -117,7 +119,8 @@ class Background:
         self.conn: Connection | None = None
         self.process: BaseProcess | None = None
         self.queue: list[Pending] = []  # submitted, not yet answered, oldest first
-        self.senders: list[threading.Thread] = []
+        self.outbox: SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...]] | None] = SimpleQueue()
+        self.sender: threading.Thread | None = None
         # started from a thread: the fork server may still be importing the parsers, and the run
         # has other work meanwhile
         self.starter = threading.Thread(target=self._start, name=f"{PROCESS_NAME}-start", daemon=True)
@@ -129,7 +132,8 @@ class Background:
             ours, theirs = ctx.Pipe()
             process = ctx.Process(target=serve, args=(theirs, self.preload), name=PROCESS_NAME,  # type: ignore[attr-defined]
                                   daemon=True)
-            process.start()
+            with bare_main():
+                process.start()
             theirs.close()
             self.conn, self.process = ours, process
         except (OSError, ValueError) as exc:  # e.g. no more processes: the run does the work itself
@@ -138,20 +142,25 @@ class Background:
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Pending:
         """Run ``fn(*args)`` in the helper after what was submitted before; the arguments are sent
-        from a thread, so the run goes on at once."""
+        by a thread of their own, in order, so the run goes on at once."""
         pending = Pending(self, fn, args)
         self.starter.join()
         if self.conn is not None:
             self.queue.append(pending)
-            sender = threading.Thread(target=self._send, args=(self.conn, (fn, args)), daemon=True)
-            sender.start()
-            self.senders.append(sender)
+            self.outbox.put((fn, args))
+            if self.sender is None:
+                self.sender = threading.Thread(target=self._send, args=(self.conn,), name=f"{PROCESS_NAME}-send",
+                                               daemon=True)
+                self.sender.start()
         return pending
 
-    @staticmethod
-    def _send(conn: Connection, message: tuple[Callable[..., Any], tuple[Any, ...]]) -> None:
-        with contextlib.suppress(OSError, ValueError):  # the process died: wait() finds out
-            conn.send(message)
+    def _send(self, conn: Connection) -> None:
+        """Send what is submitted, one message after another, until told to stop (None)."""
+        while (message := self.outbox.get()) is not None:
+            try:
+                conn.send(message)
+            except (OSError, ValueError):  # the process died: wait() finds out; what is left is not sent
+                return
 
     def wait(self, pending: Pending) -> None:
         """Until ``pending`` is answered, taking the answers to what was submitted before it; returns
@@ -185,9 +194,10 @@ class Background:
             self.process.kill()
             self.process.join()
             self.process = None
-        for sender in self.senders:
-            sender.join()
-        self.senders.clear()
+        if self.sender is not None:
+            self.outbox.put(None)
+            self.sender.join()
+            self.sender = None
         if self.conn is not None:
             self.conn.close()
             self.conn = None

@@ -22,9 +22,11 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 import time
+import types
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -41,7 +43,7 @@ log = logging.getLogger("bvtrack")
 
 # imported once in the fork server, so every worker starts with them (the extractors import
 # python-docx, openpyxl and msoffcrypto when they first need them; naming them here warms them)
-PRELOAD = ["__main__", "pipeline.interpret", "pipeline.batch.background", "docx", "openpyxl", "msoffcrypto"]
+PRELOAD = ["pipeline.interpret", "pipeline.batch.background", "docx", "openpyxl", "msoffcrypto"]
 OOM_MARKERS = ("MemoryError", "Memory allocation failed", "Cannot allocate memory", "std::bad_alloc")
 STOP_GRACE_SECONDS = 2.0
 BOOT_SECONDS = 60.0  # a new worker's allowance to start up before its paper's clock runs
@@ -148,6 +150,30 @@ def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
 
 # ---- in the parent -------------------------------------------------------------------------------
 
+_MAIN_LOCK = threading.Lock()
+_BARE_MAIN = types.ModuleType("__main__")  # no file, no spec: nothing for a child to import
+
+
+@contextlib.contextmanager
+def bare_main() -> Iterator[None]:
+    """For the moment a child process is started, a main module without a file.
+
+    multiprocessing has every child import the parent's main module, for functions defined there.
+    bvtrack's children run functions of its own packages, and its main module is the command line,
+    which imports the whole pipeline: every reader would carry pandas and the rest (twice the
+    memory, an import of half a second each). Started as from an interactive session, a child
+    imports only what it runs.
+    """
+    with _MAIN_LOCK:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = _BARE_MAIN
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
+
+
 def context() -> BaseContext:
     """The way child processes start: from the fork server that has the parsers imported (Linux,
     macOS), else spawned (Windows)."""
@@ -165,7 +191,8 @@ def start_server() -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver  # only where there is a fork server (not Windows)
 
-        forkserver.ensure_running()
+        with bare_main():
+            forkserver.ensure_running()
 
 
 def _signal_name(exitcode: int | None) -> str:
@@ -193,7 +220,8 @@ class _Slot:
         parent, child = self.ctx.Pipe()
         process = self.ctx.Process(target=worker_main, args=(child, self.settings, self.reader), daemon=True,  # type: ignore[attr-defined]
                                    name=WORKER_NAME)
-        process.start()
+        with bare_main():
+            process.start()
         child.close()
         self.process, self.conn = process, parent
 

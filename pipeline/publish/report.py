@@ -52,6 +52,7 @@ ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's o
     "action_renumbered": "an action appears under another number than before",
     "text_chars_removed": "a text held characters Excel cannot store; they were removed",
     "text_truncated": "a text was longer than Excel holds; it was cut",
+    "parser_warning": "the library that read a paper warned about the file",
 }
 
 Link = Callable[[Any, Any], str | None]  # (source_path, file_name) -> href
