@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.errors import ExtractionError
 from extractors.pdf.debug import table_cells
+from pipeline.cli import main
 from pipeline import config
 from pipeline.inspect import inspect_paper
 
@@ -38,6 +40,10 @@ def test_the_picture_draws_the_cells_the_extractor_reads(tmp_path: Path) -> None
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_a_page_the_paper_does_not_have_is_named() -> None:
-    with pytest.raises(ValueError, match="no page 99"):
-        table_cells(str(PAPERS / "sbc_bv_audit_implementation_update_2021-02.pdf"), 99)
+def test_a_page_the_paper_does_not_have_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = PAPERS / "sbc_bv_audit_implementation_update_2021-02.pdf"
+    with pytest.raises(ExtractionError, match="no page 99"):
+        table_cells(str(pdf), 99)
+    assert main(["inspect", str(pdf), "--page", "99", "--image", "/tmp/never.png"]) == 1
+    err = capsys.readouterr().err
+    assert "no page 99 (the paper has 7)" in err and "Traceback" not in err

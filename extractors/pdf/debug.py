@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from extractors.errors import ExtractionError
 from extractors.pdf.geometry import BBox
 from extractors.pdf.page import read_page
 from extractors.pdf.parts import Part
@@ -28,7 +29,7 @@ def table_cells(path: str, page_number: int) -> list[BBox]:
 def _page(pdf: object, path: str, page_number: int) -> object:
     pages = pdf.pages  # type: ignore[attr-defined]
     if not 1 <= page_number <= len(pages):
-        raise ValueError(f"{path}: no page {page_number} (the paper has {len(pages)})")
+        raise ExtractionError(path, f"no page {page_number} (the paper has {len(pages)})")
     return pages[page_number - 1]
 
 
