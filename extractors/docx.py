@@ -9,6 +9,7 @@ its top-left grid position with its ``colspan``/``rowspan``; a cell's fill comes
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from typing import Any
 
@@ -168,4 +169,15 @@ def extract(path: str) -> Paper:
         styles = style_names(document.styles.element)
     except (KeyError, ValueError):
         styles = {}
-    return Paper(path=path, format="docx", blocks=read_blocks(document.element.body, styles))
+    props = document.core_properties
+    return Paper(path=path, format="docx", blocks=read_blocks(document.element.body, styles),
+                 modified=_when(props, "modified") or _when(props, "created"))
+
+
+def _when(props: Any, name: str) -> dt.datetime | None:
+    """A date of the core properties; None where it is missing or cannot be read."""
+    try:
+        value = getattr(props, name)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return value if isinstance(value, dt.datetime) else None

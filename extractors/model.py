@@ -72,6 +72,7 @@ class Paper:
     blocks: list[Block] = field(default_factory=list)
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    modified: dt.datetime | None = None  # last modified (else created), as the file's own properties say
 
     @property
     def tables(self) -> list[Table]:

@@ -174,6 +174,9 @@ def extract(path: str) -> Paper:
             if table is not None:
                 paper.blocks.append(table)
         paper.n_pages = len(wb.worksheets)
+        props = getattr(wb, "properties", None)
+        when = getattr(props, "modified", None) or getattr(props, "created", None)
+        paper.modified = when if isinstance(when, dt.datetime) else None
     except LOAD_ERRORS as exc:
         raise ExtractionError(path, f"cannot be read as a workbook: {type(exc).__name__}: {exc}") from exc
     finally:

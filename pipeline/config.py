@@ -6,8 +6,10 @@ Every key is documented in README.md ("Configuration").
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field, fields
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,16 @@ class EmailSettings:
 
 
 @dataclass
+class PaperOverride:
+    """What the programme office says about one paper (or papers matching a glob), over what it states."""
+
+    report_date: dt.date | None = None
+    committee_date: dt.date | None = None
+    organisation: str | None = None
+    plan: str | None = None
+
+
+@dataclass
 class Settings:
     # extra header spellings per field, e.g. {"lead": ["Accountable Officer"]}
     headers: dict[str, list[str]] = field(default_factory=dict)
@@ -49,6 +61,8 @@ class Settings:
     organisations: dict[str, str] = field(default_factory=dict)
     # organisation -> known leads (drives the lead_unknown check)
     leads: dict[str, list[str]] = field(default_factory=dict)
+    # file name or glob -> what the paper says, overridden ([papers."name.docx"] report_date = 2022-03-14)
+    papers: dict[str, PaperOverride] = field(default_factory=dict)
     match_threshold: float = DEFAULT_MATCH_THRESHOLD
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -70,11 +84,54 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: [email] must be a table")
             value = _build(EmailSettings, value, f"{where} [email]")
+        elif key == "papers":
+            value = _overrides(value, where)
         kwargs[key] = value
     try:
         return cls(**kwargs)
     except TypeError as exc:  # pragma: no cover - dataclass argument errors
         raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _overrides(data: Any, where: str) -> dict[str, PaperOverride]:
+    """[papers."<file name or glob>"] tables: dates as TOML dates or 'YYYY-MM-DD', names as text."""
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ConfigError(f'{where}: [papers] holds one table per paper: [papers."name.docx"] report_date = 2022-03-14')
+    out = {}
+    for name, fields_ in data.items():
+        here = f'{where} [papers."{name}"]'
+        known = {f.name for f in fields(PaperOverride)}
+        for key, value in fields_.items():
+            if key not in known:
+                raise ConfigError(f"{here}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+            if key.endswith("_date"):
+                fields_ = {**fields_, key: _date(value, f"{here} {key}")}
+            elif not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{here}: {key} must be text, not {value!r}")
+        out[name] = PaperOverride(**fields_)
+    return out
+
+
+def _date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ConfigError(f"{where}: a date, written 2022-03-14, not {value!r}")
+
+
+def override_for(name: str | None, overrides: dict[str, PaperOverride]) -> PaperOverride | None:
+    """The override whose name or glob matches a paper's file name (case aside); an exact name first."""
+    if not name or not overrides:
+        return None
+    lowered = name.lower()
+    exact = next((o for pattern, o in overrides.items() if pattern.lower() == lowered), None)
+    return exact or next((o for pattern, o in overrides.items() if fnmatchcase(lowered, pattern.lower())), None)
 
 
 def _check(settings: Settings, where: str) -> None:

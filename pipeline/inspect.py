@@ -79,6 +79,7 @@ def inspect_paper(path: Path, settings: Settings, page: int | None = None, image
     lines.append(f"RESULT: {doc['status']}; title {doc['title']!r}; ref {doc['report_ref']!r}; "
                  f"report date {doc['report_date']}; committee date {doc['committee_date']}; "
                  f"{len(reading.actions)} actions, {len(reading.snapshots)} snapshots, {len(reading.items)} items")
+    lines.extend(f"FINDING {f['check']} ({f['severity']}): {f['message']}" for f in reading.findings)
     if image is not None:
         if fmt != "pdf":
             lines.append("--image draws PDF pages only")

@@ -21,8 +21,8 @@ INT = "int"
 TABLES: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": STRING, "file_name": STRING, "source_path": STRING, "format": STRING,
-        "title": STRING, "report_ref": STRING, "report_date": DATE, "committee_date": DATE,
-        "status": STRING, "error": STRING, "n_actions": INT,
+        "title": STRING, "report_ref": STRING, "report_date": DATE, "report_date_source": STRING,
+        "committee_date": DATE, "status": STRING, "error": STRING, "duplicate_of": STRING, "n_actions": INT,
     },
     "actions": {
         "action_id": STRING, "organisation": STRING, "plan": STRING, "theme": STRING,
@@ -44,7 +44,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 
-DOCUMENT_STATUSES = ("extracted", "no_actions", "quarantined")
+DOCUMENT_STATUSES = ("extracted", "no_actions", "quarantined", "duplicate")
 RAG_VALUES = ("red", "amber", "green", "complete", "not_started")
 ITEM_KINDS = ("issue", "risk", "change_request", "target")
 

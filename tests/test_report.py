@@ -67,7 +67,7 @@ def ctx(tmp_path: Path) -> dict:
 def test_counts_and_subject(ctx: dict) -> None:
     assert ctx["subject"] == "Best Value tracker: 3 papers, 1 error, 4 warnings, 1 quarantined"
     assert ctx["counts"] == {"error": 1, "warning": 4, "info": 1}
-    assert ctx["papers"] == {"total": 3, "extracted": 2, "no_actions": 0, "quarantined": 1}
+    assert ctx["papers"] == {"total": 3, "extracted": 2, "no_actions": 0, "quarantined": 1, "duplicate": 0}
     assert report.subject({"documents": schema.empty("documents"), "findings": schema.empty("findings")}) == \
         "Best Value tracker: 0 papers, 0 errors, 0 warnings"
 

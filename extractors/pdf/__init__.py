@@ -40,6 +40,8 @@ The modules:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 import pdfplumber
@@ -112,8 +114,34 @@ def extract(path: str, settings: PdfSettings | dict[str, Any] | None = None) -> 
     pdf = _open(path)
     try:
         pages = read_pages(pdf, path, cfg)
+        modified = pdf_date(_info(pdf, "ModDate")) or pdf_date(_info(pdf, "CreationDate"))
     finally:
         _close(pdf)
     if not any(page.n_chars for page in pages):
         raise ExtractionError(path, "no text layer")
-    return Paper(path=path, format="pdf", blocks=assemble(pages, cfg), n_pages=len(pages))
+    return Paper(path=path, format="pdf", blocks=assemble(pages, cfg), n_pages=len(pages), modified=modified)
+
+
+def _info(pdf: Any, key: str) -> Any:
+    try:
+        return (pdf.metadata or {}).get(key)
+    except Exception:  # a damaged information dictionary: no date, not a failure
+        return None
+
+
+PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
+
+
+def pdf_date(value: Any) -> dt.datetime | None:
+    """A PDF date string ('D:20220314101500Z') as a datetime; None where it is not one."""
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    m = PDF_DATE.match(value) if isinstance(value, str) else None
+    if not m:
+        return None
+    year, month, day, hour, minute, second = (int(g) if g else d for g, d in zip(m.groups(), (0, 1, 1, 0, 0, 0),
+                                                                                     strict=True))
+    try:
+        return dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None

@@ -40,7 +40,8 @@ READING_ROOTS = ("pipeline.interpret", "extractors.sniff")
 LIBRARIES = ("python-docx", "openpyxl", "pdfplumber", "pdfminer.six", "msoffcrypto-tool", "lxml", "defusedxml")
 # settings that never change what a paper yields (resource limits only decide failures, which
 # are not cached)
-NOT_READING_SETTINGS = ("email", "workers", "source", "timeout_seconds", "memory_mb", "log_keep")
+NOT_READING_SETTINGS = ("email", "workers", "source", "timeout_seconds", "memory_mb", "log_keep", "papers",
+                        "organisations", "leads", "match_threshold")
 NOT_RUN_SETTINGS = ("workers", "source")
 CACHE_DIR = "cache"
 READINGS_DIR = "readings"

@@ -34,6 +34,7 @@ from pipeline.config import Settings
 from pipeline.consolidate import history
 from pipeline.consolidate.items import link_items
 from pipeline.consolidate.matching import Plan, choose_plan, match_actions
+from pipeline.consolidate.papers import settle
 from pipeline.consolidate.plans import identify
 from pipeline.findings import Finding
 from pipeline.interpret import PaperReading
@@ -56,10 +57,11 @@ class Consolidated:
 
 
 def consolidate(readings: list[PaperReading], settings: Settings) -> Consolidated:
-    readings = sorted(readings, key=lambda r: paper_order(r.document))
+    settled = [settle(r, settings) for r in readings]
+    readings = sorted((r for r, _ in settled), key=lambda r: paper_order(r.document))
     documents = schema.conform("documents", [r.document for r in readings])
     plans: list[Plan] = []
-    findings: list[Finding] = []  # consolidation's own
+    findings: list[Finding] = [f for _, found in settled for f in found]  # consolidation's own
     rows: list[dict[str, Any]] = []
     snaps: list[dict[str, Any]] = []
     doc_plan: dict[str, Plan] = {}

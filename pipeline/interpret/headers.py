@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.errors import ConfigError
-from pipeline.interpret.normalise import find_date
+from pipeline.interpret.normalise import find_period
 
 # field -> spellings, as printed (normalised before matching)
 SYNONYMS: dict[str, list[str]] = {
@@ -37,11 +37,15 @@ SYNONYMS: dict[str, list[str]] = {
     "priority": ["Priority", "Priority Rating", "Priority Level"],
     "due_date": ["Timescales", "Timescale", "Target Date", "Due Date", "Deadline", "Completion Date",
                  "Target Completion Date", "Target Completion", "Date Due", "By When", "When",
-                 "Target", "Revised Target Date", "Revised Timescale", "Revised Due Date",
+                 "Target", "Revised Target Date", "Revised Timescale", "Revised Due Date", "Revised Date",
+                 "Revised Deadline", "Revised Timescales", "New Target Date", "Current Target Date",
+                 "Current Completion Date", "Forecast Completion Date",
                  "Planned Completion", "Planned Completion Date", "Expected Completion",
                  "End Date", "Target End Date", "Implementation Date", "Date for Completion"],
     "original_due_date": ["Original Target Date", "Original Timescale", "Original Due Date",
-                          "Original Deadline", "Original Completion Date", "Original Target"],
+                          "Original Deadline", "Original Completion Date", "Original Target", "Original Date",
+                          "Initial Target Date", "Initial Completion Date", "Baseline Target Date",
+                          "Original Timescales"],
     "progress": ["Updated Progress", "% Completed", "% Complete", "% Completion", "Percent Complete",
                  "Percentage Complete", "Progress %", "% Progress", "Progress", "Current Progress",
                  "Completion %", "Progress at", "% complete at", "Progress (%)", "% Done",
@@ -126,7 +130,7 @@ class HeaderDictionary:
         norm = normalise_header(text)
         if not norm or not self._any.search(norm):
             return None
-        as_of = find_date(text)
+        as_of = find_period(text)
         best: tuple[int, int, str] | None = None  # (rank, -length, field); lower is better
         for name, spellings in self.spellings.items():
             for s in spellings:

@@ -78,6 +78,7 @@ class ColumnMap:
     progress: list[tuple[int, dt.date | None, str]] = field(default_factory=list)  # col, as-of, header
     headers: dict[int, str] = field(default_factory=dict)  # grid column -> header text
     header_fill: str | None = None
+    rivals: dict[str, list[list[int]]] = field(default_factory=dict)  # field -> other columns that name it
 
     def col(self, name: str) -> int | None:
         cols = self.columns.get(name)
@@ -145,7 +146,7 @@ def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
         if match is None:
             continue
         _assign(cmap, grid, match, list(range(col, col + span)), start)
-    _resolve(cmap, grid, start, is_rag)
+    _resolve(cmap, grid, start, is_rag, lambda c: words.match(cmap.headers.get(c, "")))
     return cmap
 
 
@@ -170,7 +171,10 @@ def _assign(cmap: ColumnMap, grid: Grid, match: HeaderMatch, cols: list[int], st
     if name in ("status_text", "decisions") and name in cmap.columns:
         cmap.columns[name] = cmap.columns[name] + cols  # two commentary columns are read together
         return
-    cmap.columns.setdefault(name, cols)
+    if name in cmap.columns:
+        cmap.rivals.setdefault(name, []).append(cols)
+        return
+    cmap.columns[name] = cols
 
 
 def _is_percent(text: str) -> bool:
@@ -178,10 +182,67 @@ def _is_percent(text: str) -> bool:
     return p.value is not None and p.readable
 
 
-def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
+def _column_values(grid: Grid, col: int, start: int, limit: int = 60) -> list[str]:
+    """The text every data row shows in ``col`` (a merged cell once per row it covers), to the
+    first blank row."""
+    out = []
+    for r in range(start, min(grid.n_rows, start + limit)):
+        if grid.is_blank_row(r):
+            break
+        out.append(clean_text(grid.text(r, col)) or "")
+    return out
+
+
+def _specificity(grid: Grid, cols: list[int], start: int) -> tuple[float, float]:
+    """How much a column reads like one item per row: the share of rows with a value of their own
+    (a grouping repeats its values or merges its cells), then the words a value has on average."""
+    values = [v for v in _column_values(grid, cols[0], start) if v]
+    if not values:
+        return (0.0, 0.0)
+    return (len(set(values)) / len(values), sum(len(v.split()) for v in values) / len(values))
+
+
+def _settle_description(cmap: ColumnMap, grid: Grid, start: int) -> None:
+    """Two columns that both name the action ('Workstream' and 'Action'): the one that reads like
+    one action per row is the description, the one that groups rows is the theme."""
+    options = [cmap.columns["description"], *cmap.rivals.get("description", [])]
+    best = max(options, key=lambda cols: _specificity(grid, cols, start))
+    cmap.columns["description"] = best
+    others = [cols for cols in options if cols is not best]
+    if others and "theme" not in cmap.columns:
+        cmap.columns["theme"] = others[0]
+
+
+def _percent_columns(cmap: ColumnMap, grid: Grid, start: int, match_of: Callable[[int], HeaderMatch | None]) -> None:
+    """A commentary-named column of percentages ('Position at June 2021': 40%) is progress."""
+    for col in list(cmap.columns.get("status_text", [])):
+        texts = _data_texts(grid, col, start)
+        if texts and _mostly(texts, _is_percent):
+            match = match_of(col)
+            cmap.progress.append((col, match.as_of if match else None, cmap.headers.get(col, "")))
+            cmap.columns["status_text"].remove(col)
+    if "status_text" in cmap.columns and not cmap.columns["status_text"]:
+        del cmap.columns["status_text"]
+    cmap.progress.sort()
+
+
+def _fill_only(grid: Grid, col: int, start: int) -> bool:
+    """A column whose data cells are mostly coloured and empty: RAG given by colour alone."""
+    cells = [grid.at(r, col) for r in range(start, min(grid.n_rows, start + 60))]
+    own = [c for c in cells if c is not None and c.row >= start]
+    filled = [c for c in own if c.fill and c.is_blank]
+    return len(filled) >= 2 and len(filled) >= 0.6 * len(own)
+
+
+def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool],
+             match_of: Callable[[int], HeaderMatch | None] = lambda _: None) -> None:
     """Settle ambiguous headers by what the column holds."""
+    if cmap.rivals.get("description"):
+        _settle_description(cmap, grid, start)
+    _percent_columns(cmap, grid, start, match_of)
     if "rag" not in cmap.columns:
-        rag_cols = [c for c in cmap.columns.get("status_text", []) if _mostly(_data_texts(grid, c, start), is_rag)]
+        rag_cols = [c for c in cmap.columns.get("status_text", [])
+                    if _mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start)]
         if rag_cols:  # a 'Status' column of RAG words
             cmap.columns["rag"] = rag_cols[:1]
             cmap.columns["status_text"] = [c for c in cmap.columns["status_text"] if c != rag_cols[0]]

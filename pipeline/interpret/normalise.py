@@ -218,6 +218,26 @@ def find_date(text: str | None) -> dt.date | None:
     return None
 
 
+_PERIOD_IN_TEXT = re.compile(
+    rf"(?<![\w/])(?:(?:q|qtr|quarter)\s*[1-4]\s*(?:of\s+)?(?:fy\s*)?\d{{4}}(?:\s*[/\-]\s*(?:\d{{4}}|\d{{2}}))?"
+    rf"|(?:{_MONTH_ALT})\.?[\s\-/,']*(?:\d{{4}}|\d{{2}}))(?![\w/])", re.I)
+
+
+def find_period(text: str | None) -> dt.date | None:
+    """The last day of the first period named in ``text`` ('% complete Q2 2021/22', 'Position at
+    June 2021', 'Sept 21'); a day ('30 Sept 2021') is that day."""
+    if not text:
+        return None
+    day = find_date(text)
+    if day:
+        return day
+    for m in _PERIOD_IN_TEXT.finditer(text):
+        date, precision = parse_single_date(m.group(0))
+        if date and precision in ("month", "quarter"):
+            return date
+    return None
+
+
 def parse_report_date(text: str | None, value: object = None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()

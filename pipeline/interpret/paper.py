@@ -4,30 +4,43 @@
 sniff, extract, interpret. It never raises for a bad paper: the reading says it is quarantined
 and why. :func:`interpret` reads the extracted blocks in order, carrying the current theme (a
 labelled paragraph before a table) to the tables that follow; everything it does works on the
-format-neutral model only.
+format-neutral model only. What it could not read it says as findings: ``rows_unread`` for rows
+of an action table read as nothing, ``paper_unread`` for a paper that looks like a progress
+report and yields no actions (or far fewer than its tables hold), ``parser_warning`` for what
+the parsing library said about the file.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from extractors import extract
 from extractors.errors import ExtractionError
-from extractors.model import Paper, Paragraph
+from extractors.model import Paper, Paragraph, Table
 from extractors.sniff import sniff
 from pipeline.config import Settings
 from pipeline.files import sha256_file
-from pipeline.findings import Finding, finding
+from pipeline.findings import Finding, finding, position
+from pipeline.interpret.cards import paragraph_cards, table_cards
 from pipeline.interpret.headers import HeaderDictionary
-from pipeline.interpret.layout import CONTINUED_RE, theme_from_label
-from pipeline.interpret.metadata import read_metadata
+from pipeline.interpret.layout import CONTINUED_RE, Grid, theme_from_label
+from pipeline.interpret.metadata import Metadata, read_metadata
+from pipeline.interpret.normalise import clean_text
 from pipeline.interpret.rag import colour_key, word_table
 from pipeline.interpret.reading import PaperReading, document_row, quarantined
 from pipeline.interpret.registers import paragraph_items
+from pipeline.interpret.repeats import merge_repeats
+from pipeline.interpret.rows import RowContext
 from pipeline.interpret.tables import Context, read_table
 
 PARSER_WARNING = "parser_warning"
+PROGRESS_WORDS = re.compile(r"\b(?:(?:action|improvement|implementation|delivery)\s+plans?|"
+                            r"progress\s+(?:report|update)s?|best\s+value|rag\s+(?:status|rating)|"
+                            r"audit\s+recommendations?|workstreams?)\b", re.I)
+ACTION_FIELDS = {"description", "progress", "rag", "due_date", "status_text"}
+UNREAD_SHARE = 1 / 3  # more of an action table's rows read as nothing than this: the paper was misread
 
 
 def read_paper_file(path: Path, settings: Settings, doc_id: str | None = None) -> PaperReading:
@@ -66,23 +79,101 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
     path = Path(paper.path)
     meta = read_metadata(paper)
     rag_words = word_table(settings.rag_labels)
-    ctx = Context(doc_id=doc_id, meta=meta, words=HeaderDictionary.build(settings.headers),
-                  rag_words=rag_words, key=colour_key(paper, rag_words), settings=settings,
-                  source_file=path.name)
+    rows = RowContext(doc_id=doc_id, source_file=path.name, report_date=meta.report_date, rag_words=rag_words,
+                      key=colour_key(paper, rag_words))
+    ctx = Context(rows=rows, words=HeaderDictionary.build(settings.headers), settings=settings)
     items: list[dict[str, Any]] = []
-    run: list[tuple[str, str | None]] = []  # consecutive paragraphs, for registers written as lists
+    run: list[Paragraph] = []  # consecutive paragraphs: registers written as lists, actions as cards
+    sheet: str | None = None
     for block in [*paper.blocks, None]:
         if isinstance(block, Paragraph):
             _paragraph_theme(block, ctx)
-            run.append((block.text, block.style))
+            run.append(block)
             continue
-        items.extend({"doc_id": doc_id, **item} for item in paragraph_items(run))
+        items.extend({"doc_id": doc_id, **item} for item in paragraph_items([(p.text, p.style) for p in run]))
+        for card in paragraph_cards(run, ctx.words):
+            ctx.add_card(card)
         run = []
-        if block is not None:
+        if block is None:
+            break
+        if block.name is not None and block.name != sheet:  # a new sheet: themes do not carry over
+            sheet, ctx.theme = block.name, None
+        cards = table_cards(block, ctx.words)
+        if cards:
+            for card in cards:
+                ctx.add_card(card)
+        else:
             items.extend({"doc_id": doc_id, **item} for item in read_table(block, ctx))
+    ctx.actions, ctx.snapshots = merge_repeats(ctx.actions, ctx.snapshots)
+    themes_from_sheets(paper, ctx.actions)
     document = document_row(path, doc_id, paper.format)
     document.update(title=meta.title, report_ref=meta.report_ref, report_date=meta.report_date,
-                    committee_date=meta.committee_date, n_actions=len(ctx.actions),
+                    report_date_source="paper" if meta.report_date else None, committee_date=meta.committee_date,
+                    file_modified=paper.modified.date() if paper.modified else None, n_actions=len(ctx.actions),
                     status="extracted" if ctx.actions else "no_actions")
-    return PaperReading(document=document, actions=ctx.actions, snapshots=ctx.snapshots, items=items,
-                        findings=parser_findings(paper, doc_id))
+    found = parser_findings(paper, doc_id) + misread_findings(paper, meta, ctx, doc_id)
+    return PaperReading(document=document, actions=ctx.actions, snapshots=ctx.snapshots, items=items, findings=found)
+
+
+def themes_from_sheets(paper: Paper, actions: list[dict[str, Any]]) -> None:
+    """A workbook with one sheet per theme: where actions come from two or more sheets and no theme
+    of their own, each sheet's name is the theme of its actions."""
+    names = {t.index: t.name for t in paper.tables if t.name}
+    sheets = {names.get(a["table_index"]) for a in actions}
+    if len(sheets) < 2 or None in sheets:
+        return
+    for action in actions:
+        if action.get("theme") is None:
+            action["theme"] = clean_text(names[action["table_index"]])
+
+
+# --- knowing when it misread -----------------------------------------------------------------
+
+
+def _header_like_rows(paper: Paper, words: HeaderDictionary) -> list[tuple[Table, int, int]]:
+    """(table, row, fields named) for rows that name three or more of an action table's fields,
+    an action's own among them (its description, progress, target, RAG or commentary)."""
+    out = []
+    for table in paper.tables:
+        grid = Grid(table)
+        for r in range(grid.n_rows):
+            named = {m.field for c in grid.own_cells(r) if (m := words.match(c.text))}
+            if len(named) >= 3 and named & ACTION_FIELDS:
+                out.append((table, r, len(named)))
+                break
+    return out
+
+
+def looks_like_progress_report(paper: Paper, meta: Metadata, words: HeaderDictionary) -> str | None:
+    """Why the paper looks like a progress report (its title or headings name actions, progress,
+    targets or RAG; or a table's row names an action table's fields); None where it does not."""
+    heads = [meta.title or ""] + [b.text for b in paper.paragraphs[:20] if len(b.text) <= 150]
+    for text in heads:
+        if m := PROGRESS_WORDS.search(text):
+            return f"its text speaks of {m.group(0).lower()!r}"
+    found = _header_like_rows(paper, words)
+    if found:
+        table, r, n = found[0]
+        return f"a table{position(table.page, table.index, r)} has a row naming {n} of an action table's fields"
+    return None
+
+
+def misread_findings(paper: Paper, meta: Metadata, ctx: Context, doc_id: str) -> list[Finding]:
+    name = Path(paper.path).name
+    out = [finding("rows_unread", "warning",
+                   f"{name}: a row inside an action table{position(u.page, u.table, u.row)} was read as neither an "
+                   f"action, a theme nor a continuation: '{u.text}'", doc_id=doc_id, value=u.text)
+           for u in ctx.unread]
+    why = looks_like_progress_report(paper, meta, ctx.words)
+    if not ctx.actions and why:
+        seen = (f"{len(paper.tables)} table(s), none with a header row of an action's fields" if paper.tables
+                else "no table")
+        out.append(finding("paper_unread", "warning",
+                           f"{name}: looks like a progress report ({why}) but no action was read from it: {seen}",
+                           doc_id=doc_id))
+    elif ctx.actions and ctx.region_rows and len(ctx.unread) > UNREAD_SHARE * ctx.region_rows:
+        out.append(finding("paper_unread", "warning",
+                           f"{name}: read in part: {len(ctx.unread)} of the {ctx.region_rows} rows of its action "
+                           f"tables were read as nothing ({len(ctx.actions)} actions read)", doc_id=doc_id,
+                           value=f"{len(ctx.actions)} actions"))
+    return out

@@ -1,20 +1,28 @@
-"""A table's rows as actions and snapshots, carrying the theme from row to row.
+"""A table's rows as actions, carrying the theme from row to row, and what could not be read.
 
 Each table is scanned for header rows (:mod:`pipeline.interpret.layout`); the rows under one are
-read through its column map: an action, a theme row (one cell across the table, or a labelled
-heading), a repeated header, or the continuation of the action above. What is left over in the
-table may be a register (:mod:`pipeline.interpret.registers`).
+its region, each read as one of:
+
+- an **action**: a row whose description column holds an action's text (:mod:`pipeline.interpret.rows`);
+- a **theme**: one cell across the table, or a labelled heading ('Recommendation 2: ...');
+- a **repeated header** (a table continued over a page), dropped;
+- a **continuation** of the action above: more commentary or decisions, no description;
+- the **end** of the region: a blank row with no more actions below, a colour key, a register's
+  heading, a new table's header, a row whose cells do not fit the columns (a key's labels under
+  'Lead', no description-like text) with no action after it;
+- else **unread**: kept as a ``rows_unread`` finding with its page, table and row.
+
+What is left over in the table may be a register (:mod:`pipeline.interpret.registers`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.model import Cell, Table
+from extractors.model import Table
 from pipeline.config import Settings
+from pipeline.interpret.cards import Card, card_grid
 from pipeline.interpret.headers import HeaderDictionary
 from pipeline.interpret.layout import (
     CONTINUED_RE,
@@ -26,46 +34,50 @@ from pipeline.interpret.layout import (
     is_ref,
     theme_from_label,
 )
-from pipeline.interpret.metadata import Metadata
-from pipeline.interpret.normalise import clean_text, normalise_lead, nullable, parse_due_date, parse_percent
-from pipeline.interpret.rag import rag_from_fill, rag_from_text
-from pipeline.interpret.registers import read_registers
+from pipeline.interpret.normalise import clean_text, parse_due_date, parse_percent
+from pipeline.interpret.rag import rag_from_text
+from pipeline.interpret.registers import read_registers, register_kind
+from pipeline.interpret.rows import RowContext, action_rows, texts
 
-LEADING_REF_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+(?=\S)")
+
+@dataclass(frozen=True)
+class Unread:
+    """A row inside an action table that was read as nothing."""
+
+    page: int | None
+    table: int
+    row: int
+    text: str
 
 
 @dataclass
 class Context:
-    """What interpretation of one paper needs besides the paper."""
+    """What interpretation of one paper needs besides the paper, and what it has read so far."""
 
-    doc_id: str
-    meta: Metadata
+    rows: RowContext
     words: HeaderDictionary
-    rag_words: dict[str, str]
-    key: dict[str, str]
     settings: Settings
-    source_file: str
     theme: str | None = None
     actions: list[dict[str, Any]] = field(default_factory=list)
     snapshots: list[dict[str, Any]] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    region_rows: int = 0  # rows under the action tables' headers, blank rows aside
 
     def is_rag(self, text: str) -> bool:
-        return rag_from_text(text, self.rag_words) is not None
+        return rag_from_text(text, self.rows.rag_words) is not None
 
+    def add_action(self, grid: Grid, r: int, cmap: ColumnMap, theme: str | None = None) -> None:
+        action, snapshots = action_rows(grid, r, cmap, self.rows, len(self.actions), theme or self.theme)
+        self.actions.append(action)
+        self.snapshots.extend(snapshots)
 
-def _texts(grid: Grid, r: int, cols: list[int] | None) -> str | None:
-    if not cols:
-        return None
-    parts: list[str] = []
-    for c in cols:
-        cell = grid.at(r, c)
-        if cell is not None and not cell.is_blank and cell.text not in parts:
-            parts.append(cell.text)
-    return "\n".join(parts) if parts else None
-
-
-def _cell(grid: Grid, r: int, cols: list[int] | None) -> Cell | None:
-    return grid.at(r, cols[0]) if cols else None
+    def add_card(self, card: Card) -> None:
+        """An action written as a label/value card, placed where the card starts."""
+        grid, cmap = card_grid(card, self.words, self.is_rag)
+        action, snapshots = action_rows(grid, 1, cmap, self.rows, len(self.actions), card.theme or self.theme)
+        place = {"table_index": card.table, "row_index": card.row}
+        self.actions.append({**action, **place})
+        self.snapshots.extend({**s, **place} for s in snapshots)
 
 
 def _theme_row(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> str | None:
@@ -88,113 +100,80 @@ def _theme_row(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> str | None:
 
 
 def _is_action_row(grid: Grid, r: int, cmap: ColumnMap) -> bool:
-    desc = clean_text(_texts(grid, r, cmap.columns.get("description")))
-    ref = clean_text(_texts(grid, r, cmap.columns.get("ref")))
+    desc = clean_text(texts(grid, r, cmap.columns.get("description")))
+    ref = clean_text(texts(grid, r, cmap.columns.get("ref")))
     if desc and not is_ref(desc):
         return True
     return bool(ref and is_ref(ref) and desc)
 
 
-def _rag(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> str | None:
-    cell = _cell(grid, r, cmap.columns.get("rag"))
-    if cell is not None:
-        return rag_from_text(cell.text, ctx.rag_words) or rag_from_fill(cell.fill, ctx.key)
-    if not ctx.key:
-        return None
-    for cell in grid.table.rows[r]:
-        if cell.fill and cell.fill != cmap.header_fill and cell.fill in ctx.key:
-            return ctx.key[cell.fill]
-    return None
+def _misfits(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> tuple[int, int]:
+    """(cells that fit their column, cells that do not) among the row's typed columns: a date under
+    the target date, a percentage under progress, a RAG word or colour under RAG, a number under
+    the number; a RAG label anywhere else does not fit."""
+    fits = misfits = 0
+    typed = {"due_date": "date", "original_due_date": "date", "ref": "ref", "rag": "rag"}
+    for name, cols in cmap.columns.items():
+        for c in cols:
+            cell = grid.at(r, c)
+            if cell is None or cell.row != r or cell.is_blank:
+                continue
+            kind = typed.get(name)
+            if kind == "date":
+                ok = parse_due_date(cell.text, cell.value).readable
+            elif kind == "ref":
+                ok = is_ref(cell.text)
+            elif kind == "rag":
+                ok = ctx.is_rag(cell.text) or cell.fill is not None
+            elif name in ("lead", "service_lead", "priority", "description", "theme"):
+                ok = not ctx.is_rag(cell.text)  # a key's label is no one's name, nor an action
+            else:
+                continue
+            fits, misfits = fits + ok, misfits + (not ok)
+    for c, _, _ in cmap.progress:
+        cell = grid.at(r, c)
+        if cell is not None and cell.row == r and not cell.is_blank:
+            ok = parse_percent(cell.text, cell.value, cell.number_format).readable and not ctx.is_rag(cell.text)
+            fits, misfits = fits + ok, misfits + (not ok)
+    return fits, misfits
 
 
-def _ref_and_description(grid: Grid, r: int, cmap: ColumnMap) -> tuple[str | None, str | None]:
-    ref = nullable(_texts(grid, r, cmap.columns.get("ref")))
-    desc = clean_text(_texts(grid, r, cmap.columns.get("description")))
-    if ref is None and desc and "ref" not in cmap.columns:
-        m = LEADING_REF_RE.match(desc)
-        if m:
-            ref, desc = m.group(1), desc[m.end():]
-    return (ref.rstrip(".") if ref else None), desc
+def _is_key_row(grid: Grid, r: int, ctx: Context) -> bool:
+    """A colour key: two or more cells of RAG labels (or coloured swatches), and no text that reads
+    like an action."""
+    cells = grid.own_cells(r)
+    labels = sum(1 for c in cells if ctx.is_rag(c.text) and len(c.text.split()) <= 3)
+    swatches = sum(1 for c in grid.table.rows[r] if c.is_blank and c.fill)
+    wordy = any(len(c.text.split()) > 6 for c in cells)
+    return (labels >= 2 or (swatches >= 2 and labels >= 1)) and not wordy
 
 
-def _action(grid: Grid, r: int, cmap: ColumnMap, ctx: Context, table: Table) -> None:
-    ref, desc = _ref_and_description(grid, r, cmap)
-    due_cell = _cell(grid, r, cmap.columns.get("due_date"))
-    due = parse_due_date(due_cell.text if due_cell else None, due_cell.value if due_cell else None)
-    original = due.original
-    orig_cell = _cell(grid, r, cmap.columns.get("original_due_date"))
-    if original is None and orig_cell is not None:
-        parsed = parse_due_date(orig_cell.text, orig_cell.value)
-        original = parsed.date if parsed.date != due.date else None
-    lead_raw = clean_text(_texts(grid, r, cmap.columns.get("lead")))
-    theme_col = cmap.columns.get("theme")
-    theme = (theme_from_label(_texts(grid, r, theme_col) or "") or nullable(_texts(grid, r, theme_col))
-             if theme_col else ctx.theme)
-    local_id = len(ctx.actions)
-    position = {"doc_id": ctx.doc_id, "local_id": local_id, "source_file": ctx.source_file,
-                "page": (grid.at(r, 0) or next(iter(grid.own_cells(r)), None) or Cell("", r, 0)).page
-                or table.page, "table_index": table.index, "row_index": r}
-    ctx.actions.append({
-        **position, "ref": ref, "theme": theme, "description": desc,
-        "lead": normalise_lead(lead_raw), "lead_raw": lead_raw,
-        "service_lead": nullable(_texts(grid, r, cmap.columns.get("service_lead"))),
-        "priority": nullable(_texts(grid, r, cmap.columns.get("priority"))),
-        "paper_gives_priorities": "priority" in cmap.columns,
-        "due_date": due.date, "original_due_date": original, "due_date_precision": due.precision,
-        "due_raw": due.raw, "due_readable": due.readable,
-        "report_refs": nullable(_texts(grid, r, cmap.columns.get("report_refs"))),
-    })
-    _snapshots(grid, r, cmap, ctx, position, due.date)
+def _ends_region(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
+    """A row after which the action table is over: a colour key, a register's heading, or a row
+    whose cells do not fit the columns with no action after it."""
+    if _is_key_row(grid, r, ctx):
+        return True
+    if any(register_kind(c.text) for c in grid.own_cells(r)):
+        return True
+    fits, misfits = _misfits(grid, r, cmap, ctx)
+    return misfits >= 2 and misfits > fits and not _more_actions_below(grid, r, cmap)
 
 
-def _current_column(cmap: ColumnMap, report_date: dt.date | None) -> int | None:
-    if not cmap.progress:
-        return None
-    undated = [c for c, d, _ in cmap.progress if d is None or d == report_date]
-    if undated:
-        return undated[-1]
-    return max(cmap.progress, key=lambda p: p[1] or dt.date.min)[0]
-
-
-def _snapshots(grid: Grid, r: int, cmap: ColumnMap, ctx: Context, position: dict[str, Any],
-               due_date: dt.date | None) -> None:
-    report_date = ctx.meta.report_date
-    current = _current_column(cmap, report_date)
-    base = {**position, "due_date": due_date}
-    for col, as_of, _ in cmap.progress:
-        if col == current:
-            continue
-        cell = grid.at(r, col)
-        pct = parse_percent(cell.text if cell else None, cell.value if cell else None,
-                            cell.number_format if cell else None)
-        if pct.raw is None:
-            continue
-        ctx.snapshots.append({**base, "as_of": as_of, "percent_complete": pct.value, "percent_raw": pct.raw,
-                              "percent_readable": pct.readable, "percent_has_sign": pct.has_sign,
-                              "rag": None, "status_text": None, "decisions": None, "is_current": False})
-    cell = grid.at(r, current) if current is not None else None
-    pct = parse_percent(cell.text if cell else None, cell.value if cell else None,
-                        cell.number_format if cell else None)
-    as_of = next((d for c, d, _ in cmap.progress if c == current and d), None) or report_date
-    ctx.snapshots.append({
-        **base, "as_of": as_of, "percent_complete": pct.value, "percent_raw": pct.raw,
-        "percent_readable": pct.readable, "percent_has_sign": pct.has_sign,
-        "rag": _rag(grid, r, cmap, ctx),
-        "status_text": clean_text(_texts(grid, r, cmap.columns.get("status_text"))),
-        "decisions": clean_text(_texts(grid, r, cmap.columns.get("decisions"))),
-        "is_current": True,
-    })
-
-
-def _continue_action(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> None:
-    """A row with no number and no description adds its text to the action above."""
+def _continues(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
+    """A row with no number and no description adds its text to the action above; False where it
+    has nothing to add (its text is in other columns: read as nothing)."""
     if not ctx.actions:
-        return
+        return False
+    extra = {name: clean_text(texts(grid, r, cmap.columns.get(name))) for name in ("status_text", "decisions")}
+    used = {c for name in ("status_text", "decisions") for c in cmap.columns.get(name, [])}
+    elsewhere = [c for c in grid.own_cells(r) if c.col not in used]
+    if not any(extra.values()) or elsewhere:
+        return False
     last = next(s for s in reversed(ctx.snapshots) if s["is_current"])
-    for name in ("status_text", "decisions"):
-        extra = clean_text(_texts(grid, r, cmap.columns.get(name)))
-        if extra:
-            last[name] = f"{last[name]} {extra}" if last[name] else extra
+    for name, text in extra.items():
+        if text:
+            last[name] = f"{last[name]} {text}" if last[name] else text
+    return True
 
 
 def _more_actions_below(grid: Grid, r: int, cmap: ColumnMap) -> bool:
@@ -205,35 +184,49 @@ def _more_actions_below(grid: Grid, r: int, cmap: ColumnMap) -> bool:
     return any(grid.text(nxt, c).strip() for c in others + [p[0] for p in cmap.progress])
 
 
-def read_region(grid: Grid, cmap: ColumnMap, ctx: Context, words: HeaderDictionary) -> int:
+def _unread(grid: Grid, r: int, ctx: Context) -> None:
+    text = " | ".join(clean_text(c.text) or "" for c in grid.own_cells(r))
+    page = next((c.page for c in grid.own_cells(r) if c.page), grid.table.page)
+    ctx.unread.append(Unread(page, grid.table.index, r, text[:120]))
+
+
+def read_region(grid: Grid, cmap: ColumnMap, ctx: Context) -> int:
     """Read the rows under a header; returns the first row after the region."""
     r = cmap.header_row + 1
     while r < grid.n_rows:
         if grid.is_blank_row(r):
             if not _more_actions_below(grid, r, cmap):
                 return r
-        elif is_header_row(grid, r, words):
-            repeat = build_column_map(grid, r, words, ctx.is_rag)
+            r += 1
+            continue
+        ctx.region_rows += 1
+        if is_header_row(grid, r, ctx.words):
+            repeat = build_column_map(grid, r, ctx.words, ctx.is_rag)
             if repeat.columns != cmap.columns:
+                ctx.region_rows -= 1
                 return r  # a different table starts here
             r = repeat.header_row  # a repeated header
+        elif _ends_region(grid, r, cmap, ctx):
+            ctx.region_rows -= 1
+            return r
         elif (theme := _theme_row(grid, r, cmap, ctx)) is not None:
             ctx.theme = theme
         elif _is_action_row(grid, r, cmap):
-            _action(grid, r, cmap, ctx, grid.table)
-        else:
-            _continue_action(grid, r, cmap, ctx)
+            ctx.add_action(grid, r, cmap)
+        elif not _continues(grid, r, cmap, ctx):
+            _unread(grid, r, ctx)
         r += 1
     return r
 
 
 def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
+    """The table's actions (into ``ctx``) and the register items in the rest of it."""
     grid = Grid(table)
     region_rows: set[int] = set()
     r = 0
     while (header := find_header(grid, r, ctx.words)) is not None:
         cmap = build_column_map(grid, header, ctx.words, ctx.is_rag)
-        end = read_region(grid, cmap, ctx, ctx.words)
+        end = read_region(grid, cmap, ctx)
         region_rows.update(range(header, end))
         r = max(end, header + 1)
     return read_registers(grid, region_rows)
