@@ -28,7 +28,7 @@ from pipeline.interpret.headers import HeaderDictionary
 from pipeline.interpret.layout import CONTINUED_RE, Grid, theme_from_label
 from pipeline.interpret.metadata import Metadata, read_metadata
 from pipeline.interpret.normalise import clean_text
-from pipeline.interpret.rag import colour_key, word_table
+from pipeline.interpret.rag import read_key, word_table
 from pipeline.interpret.reading import PaperReading, document_row, quarantined
 from pipeline.interpret.registers import paragraph_items
 from pipeline.interpret.repeats import merge_repeats
@@ -78,9 +78,10 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
     """All the rows one paper yields (action ids are assigned later, across papers)."""
     path = Path(paper.path)
     meta = read_metadata(paper)
-    rag_words = word_table(settings.rag_labels)
-    rows = RowContext(doc_id=doc_id, source_file=path.name, report_date=meta.report_date, rag_words=rag_words,
-                      key=colour_key(paper, rag_words))
+    words = word_table(settings.rag_labels)
+    key = read_key(paper, words)
+    rows = RowContext(doc_id=doc_id, source_file=path.name, report_date=meta.report_date,
+                      rag_words={**words, **key.words}, key=key.colours)
     ctx = Context(rows=rows, words=HeaderDictionary.build(settings.headers), settings=settings)
     items: list[dict[str, Any]] = []
     run: list[Paragraph] = []  # consecutive paragraphs: registers written as lists, actions as cards

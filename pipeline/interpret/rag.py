@@ -1,15 +1,19 @@
 """RAG status from words or from a cell's colour, through the paper's own colour key.
 
-A paper's key ('Key: Not Started | Concern | Caution | On Target | Complete', each cell
-coloured) maps its colours to values. Without a key, a fill is classified by hue.
+A paper's key maps its colours and its labels to values: coloured label cells ('Key: Not Started
+| Concern | Caution | On Target | Complete'), swatches with a label beside them (in a row, or down
+a column), or a key written as text ('R = Red, A = Amber, G = Green, B = Blue (complete)'). A
+label the built-in words do not know takes its colour's hue ('Off Plan' on dark red is red).
+Without a key, a fill is classified by hue.
 """
 
 from __future__ import annotations
 
 import colorsys
 import re
+from dataclasses import dataclass, field
 
-from extractors.model import Paper
+from extractors.model import Paper, Table
 
 RAG_WORDS: dict[str, list[str]] = {
     "red": ["red", "r", "concern", "off target", "off track", "not on track", "behind", "behind schedule",
@@ -64,16 +68,124 @@ def rag_from_hue(hex6: str) -> str | None:
     return None
 
 
-def colour_key(paper: Paper, words: dict[str, str]) -> dict[str, str]:
-    """Fills of cells that carry a RAG label: the paper's own key, colour -> value."""
-    key: dict[str, str] = {}
+KEY_WORD = re.compile(r"\b(?:key|legend|rag|brag|status)\b", re.I)
+PAIR = re.compile(r"(?P<label>[^=:,;/()]{1,30}?)\s*(?:=|:|-|–)\s*(?P<meaning>[^=,;/]{1,40})")
+MAX_LABEL_WORDS = 4
+
+
+@dataclass
+class Key:
+    """A paper's own key: colour -> value, and label -> value for the labels it defines."""
+
+    colours: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+
+
+def _short(text: str) -> bool:
+    return 0 < len(text.split()) <= MAX_LABEL_WORDS
+
+
+def _entries(table: Table) -> list[list[tuple[str, str]]]:
+    """Groups of (label, colour) a table shows, row by row: a coloured cell with a short label on
+    it, or a coloured empty cell (a swatch) with a short label beside it."""
+    groups = []
+    for row in table.rows:
+        if any(len(c.text.split()) > 6 for c in row):
+            continue  # a row with prose in it is an action's, not a key's
+        cells = sorted(row, key=lambda c: c.col)
+        found = []
+        for i, cell in enumerate(cells):
+            if not cell.fill:
+                continue
+            if _short(cell.text):
+                found.append((cell.text, cell.fill))
+            elif cell.is_blank:
+                beside = [c for c in (cells[i + 1] if i + 1 < len(cells) else None,
+                                      cells[i - 1] if i else None) if c is not None and not c.fill and _short(c.text)]
+                if beside and (beside[0].col - (cell.col + cell.colspan) <= 1 or beside[0].col < cell.col):
+                    found.append((beside[0].text, cell.fill))
+        groups.append(found)
+    return groups
+
+
+def _column_groups(table: Table) -> list[list[tuple[str, str]]]:
+    """A key laid out down a column (one entry a row): the rows' single entries together."""
+    runs, run = [], []
+    for found in _entries(table):
+        if len(found) == 1:
+            run.append(found[0])
+        else:
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def _is_key(group: list[tuple[str, str]], words: dict[str, str], introduced: bool) -> bool:
+    colours = {fill for _, fill in group}
+    known = sum(1 for label, _ in group if rag_from_text(label, words))
+    return len(colours) >= 2 and (known >= 1 or introduced or len(colours) >= 3)
+
+
+def _meaning(label: str, fill: str | None, words: dict[str, str]) -> str | None:
+    return rag_from_text(label, words) or (rag_from_hue(fill) if fill else None)
+
+
+def _text_keys(texts: list[str], words: dict[str, str]) -> dict[str, str]:
+    """Labels a key written as text defines: 'R = Red, A = Amber', or 'RAG: On track / Slipping /
+    Off track' (where one label is unknown and the others name two of red, amber and green, it
+    names the third)."""
+    out: dict[str, str] = {}
+    for text in texts:
+        if not KEY_WORD.search(text):
+            continue
+        body = text.split(":", 1)[1] if ":" in text else text
+        for m in PAIR.finditer(body):
+            value = rag_from_text(m.group("meaning"), words) or rag_from_text(m.group("meaning").split("(")[0], words)
+            label = _norm(m.group("label"))
+            if value and label and not KEY_WORD.fullmatch(label):
+                out.setdefault(label, value)
+        items = [i.strip() for i in re.split(r"\s*/\s*|\s*,\s*|\s*;\s*", body) if i.strip()]
+        if 2 <= len(items) <= 5 and not PAIR.search(body):
+            values = [rag_from_text(i, words) for i in items]
+            unknown = [i for i, v in zip(items, values, strict=True) if v is None]
+            left = {"red", "amber", "green"} - {v for v in values if v}
+            if len(unknown) == 1 and len(left) == 1 and len(items) == 3:
+                out.setdefault(_norm(unknown[0]), left.pop())
+    return out
+
+
+def read_key(paper: Paper, words: dict[str, str]) -> Key:
+    """The paper's own key: coloured labels and swatches beside labels in its tables, and keys
+    written as text in its paragraphs or cells. A label the words do not know takes its colour's
+    hue (a key's 'Off Plan' in dark red is red)."""
+    key = Key()
+    texts = [b.text for b in paper.paragraphs if len(b.text) <= 200]
+    for table in paper.tables:
+        texts += [c.text for row in table.rows for c in row if len(c.text) <= 200 and KEY_WORD.search(c.text)]
+        introduced = any(KEY_WORD.fullmatch(c.text.strip(" :")) for row in table.rows for c in row)
+        for group in [*_entries(table), *_column_groups(table)]:
+            if not _is_key(group, words, introduced):
+                continue
+            for label, fill in group:
+                value = _meaning(label, fill, words)
+                if value is None:
+                    continue
+                key.colours.setdefault(fill, value)
+                if len(_norm(label)) > 1:
+                    key.words.setdefault(_norm(label), value)
+    # coloured cells carrying a RAG word, wherever they are (an action table's RAG column too)
     for table in paper.tables:
         for row in table.rows:
             for cell in row:
-                if cell.fill and cell.text.strip():
+                if cell.fill and cell.text.strip() and len(_norm(cell.text)) > 1:
                     value = rag_from_text(cell.text, words)
-                    if value and len(_norm(cell.text)) > 1:
-                        key.setdefault(cell.fill, value)
+                    if value:
+                        key.colours.setdefault(cell.fill, value)
+    for label, value in _text_keys(texts, words).items():
+        key.words.setdefault(label, value)
     return key
 
 
