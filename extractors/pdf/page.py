@@ -55,7 +55,8 @@ def layout_page(number: int, words: list[WordTuple], tables: list[list[BBox]],
                 fills: list[Fill], height: float, cfg: PdfSettings) -> PageText:
     """Words into ruled tables (shaded bands aside), the rows joining them, unruled tables and
     paragraphs; page numbers in the top or bottom margin dropped; all in order from the top."""
-    grids = [g for t in tables if len(t) >= 2 and not is_banded(g := ruled_grid(t, number, cfg.snap), words, cfg)]
+    grids = [g for t in tables if len(t) >= 2 and len((g := ruled_grid(t, number, cfg.snap)).part.xs) > 2
+             and not is_banded(g, words, cfg)]  # one column of cells: filled cells of a borderless table
     free_words = place_words(words, grids)
     parts = sorted((g.part for g in grids), key=lambda p: p.top)
     free = attach_rows(parts, lines_of(free_words), cfg)

@@ -13,13 +13,14 @@ class PdfSettings:
     snap: float = 3.0  # edges this close are one grid line
     segment_gap_sizes: float = 0.9  # a wider gap between words separates two cells' text
     paragraph_gap_sizes: float = 0.5  # a wider gap between lines starts a new paragraph
-    row_gap_sizes: float = 1.3  # a wider gap between lines ends an unruled table or its header rows
+    row_gap_sizes: float = 1.3  # a wider gap between lines ends the unruled rows joining a ruled table
+    table_gap_sizes: float = 2.5  # a wider gap between lines ends an unruled table
     min_columns: int = 3  # segments on the line that starts an unruled table
     max_pages: int = 1000
     max_edges: int = 20000  # a page drawn with more ruling edges is not searched for ruled tables
 
     def __post_init__(self) -> None:
-        for name in ("snap", "segment_gap_sizes", "paragraph_gap_sizes", "row_gap_sizes"):
+        for name in ("snap", "segment_gap_sizes", "paragraph_gap_sizes", "row_gap_sizes", "table_gap_sizes"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"PdfSettings.{name} must be positive, not {getattr(self, name)!r}")
 

@@ -10,6 +10,8 @@ from extractors.pdf.parts import Box, Part
 from extractors.pdf.settings import PdfSettings
 from extractors.pdf.words import Line, Word
 
+GUTTER_SIZES = 0.5  # a gutter between columns is at least this many font sizes wide
+
 # --- unruled rows joining ruled tables ---------------------------------------------------------
 
 
@@ -90,27 +92,62 @@ def unruled_tables(free: list[Line], page: int, cfg: PdfSettings) -> tuple[list[
 
 def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) -> tuple[Part | None, int]:
     """A table without rulings whose header is ``lines[start]`` and the number of lines it takes; or
-    None and the number of lines that are not a table (running text in columns is not one)."""
+    None and the number of lines that are not a table (running text in columns is not one).
+
+    The header's segments give the column gutters; each following line narrows them, so no word
+    crosses one. A line across the columns (a theme row: 'Theme 2: Financial sustainability') is a
+    row of the table when the table goes on after it; otherwise it ends the table."""
     segments = lines[start].segments(cfg)
     if len(segments) < cfg.min_columns:
         return None, 1
     gutters = [[a[-1].x1, b[0].x0] for a, b in pairwise(segments)]
     taken = [lines[start]]
-    for line in lines[start + 1:]:
-        if line.top - taken[-1].bottom > cfg.row_gap_sizes * taken[-1].size or not narrow_gutters(gutters, line):
+    across: set[int] = set()  # positions in ``taken`` of lines across the columns
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.top - taken[-1].bottom > cfg.table_gap_sizes * taken[-1].size:
             break
-        taken.append(line)
-    if len(taken) < 3:
+        if narrow_gutters(gutters, line):
+            taken.append(line)
+            i += 1
+            continue
+        n = headings_within(lines, i, gutters, cfg)
+        if not n:
+            break
+        across.update(range(len(taken), len(taken) + n))
+        taken.extend(lines[i:i + n])
+        i += n
+    body = [ln for k, ln in enumerate(taken) if k not in across]
+    if len(body) < 3:
         return None, 1
     xs = [min(ln.x0 for ln in taken) - 1, *((a + b) / 2 for a, b in gutters), max(ln.x1 for ln in taken) + 1]
-    if is_prose(taken, xs, cfg):
+    if is_prose(body, xs, cfg):
         return None, len(taken)
-    return Part(xs=xs, rows=unruled_rows(taken, xs), page=page, last_page=page), len(taken)
+    return Part(xs=xs, rows=unruled_rows(taken, xs, across=across), page=page, last_page=page), len(taken)
+
+
+def headings_within(lines: list[Line], i: int, gutters: list[list[float]], cfg: PdfSettings) -> int:
+    """How many lines from ``lines[i]`` are a heading across the table's columns (one or two lines of
+    one run of words each), the table going on after them; 0 where they are not."""
+    for n in (1, 2):
+        if i + n >= len(lines):
+            return 0
+        heading, after = lines[i:i + n], lines[i + n]
+        if any(len(ln.segments(cfg)) != 1 for ln in heading):
+            return 0
+        if after.top - heading[-1].bottom > cfg.table_gap_sizes * heading[-1].size:
+            return 0
+        if len(after.segments(cfg)) >= 2 and narrow_gutters([list(g) for g in gutters], after):
+            return n
+    return 0
 
 
 def narrow_gutters(gutters: list[list[float]], line: Line) -> bool:
-    """Shrink each gutter so no word of ``line`` crosses it; False if one closes."""
+    """Shrink each gutter so no word of ``line`` crosses it; False if one closes to the width of a
+    space between words (a line running across it: a heading, or prose)."""
     trial = [list(g) for g in gutters]
+    least = max(1.0, GUTTER_SIZES * line.size)
     for w in line.words:
         for g in trial:
             if w.x1 > g[0] and w.x0 < g[1]:
@@ -118,7 +155,7 @@ def narrow_gutters(gutters: list[list[float]], line: Line) -> bool:
                     g[0] = w.x1
                 else:
                     g[1] = w.x0
-                if g[1] - g[0] < 1.0:
+                if g[1] - g[0] < least:
                     return False
     gutters[:] = trial
     return True
@@ -147,25 +184,50 @@ def fullness(line: Line, xs: list[float]) -> tuple[int, int]:
     return full, len(spans)
 
 
-def unruled_rows(lines: list[Line], xs: list[float], header: bool = True) -> list[list[Box]]:
-    """Lines grouped into rows: a row starts at text in the key column or after a wider gap. The
-    first line starts the header row when there is one."""
+def unruled_rows(lines: list[Line], xs: list[float], header: bool = True,
+                 across: set[int] | None = None) -> list[list[Box]]:
+    """Lines grouped into rows. With a short key column (the action's number: one line a row) a row
+    starts at its text; else at a line after a gap wider than the lines of a cell that starts text
+    in at least half the columns. The first line starts the header row when there is one; a line
+    across the columns (``across``) is a row of one cell."""
+    across = across or set()
     inner = xs[1:-1]
+    n_cols = len(xs) - 1
     cols = [[bisect_right(inner, (w.x0 + w.x1) / 2) for w in ln.words] for ln in lines]
-    key = min((c for cs in cols[int(header):] for c in cs), default=0)
-    leading = min((b.top - a.bottom for a, b in pairwise(lines[int(header):])), default=0.0)
+    body = [i for i in range(int(header), len(lines)) if i not in across]
+    key = min((c for i in body for c in cols[i]), default=0)
+    short_key = _short_key(lines, cols, body, key)
+    gaps = sorted(b.top - a.bottom for a, b in pairwise(lines[i] for i in body))
+    tight = gaps[len(gaps) // 4] if gaps else 0.0  # the gap between the lines of one cell
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
-        wide = i > 0 and line.top - lines[i - 1].bottom > max(leading, 0) + 0.5 * lines[i - 1].size
-        if not groups or key in cols[i] or wide:
+        if i in across or (i - 1) in across or not groups:
+            groups.append([i])
+            continue
+        gap = line.top - lines[i - 1].bottom
+        if short_key:
+            starts = key in cols[i]
+        else:
+            starts = gap > tight + 0.5 * lines[i - 1].size and len(set(cols[i])) * 2 >= n_cols
+        if starts:
             groups.append([])
         groups[-1].append(i)
     rows = []
     for group in groups:
         top, bottom = lines[group[0]].top - 1, lines[group[-1]].bottom + 1
-        boxes = [Box(c, 1, 1, (xs[c], top, xs[c + 1], bottom)) for c in range(len(xs) - 1)]
+        if group[0] in across:
+            rows.append([Box(0, n_cols, 1, (xs[0], top, xs[-1], bottom), list(lines[group[0]].words))])
+            continue
+        boxes = [Box(c, 1, 1, (xs[c], top, xs[c + 1], bottom)) for c in range(n_cols)]
         for i in group:
             for word, c in zip(lines[i].words, cols[i], strict=True):
                 boxes[c].words.append(word)
         rows.append(boxes)
     return rows
+
+
+def _short_key(lines: list[Line], cols: list[list[int]], body: list[int], key: int) -> bool:
+    """The key column holds one short line per row (an action's number), not wrapped text."""
+    texts = [" ".join(w.text for w, c in zip(lines[i].words, cols[i], strict=True) if c == key) for i in body]
+    used = [t for t in texts if t]
+    return bool(used) and len(used) < 0.8 * len(body) and all(len(t) <= 12 for t in used)

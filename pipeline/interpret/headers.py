@@ -49,7 +49,7 @@ SYNONYMS: dict[str, list[str]] = {
     "progress": ["Updated Progress", "% Completed", "% Complete", "% Completion", "Percent Complete",
                  "Percentage Complete", "Progress %", "% Progress", "Progress", "Current Progress",
                  "Completion %", "Progress at", "% complete at", "Progress (%)", "% Done",
-                 "Percentage Completion", "Overall Progress", "Progress to date"],
+                 "Percentage Completion", "Overall Progress", "Progress to date", "%"],
     "status_text": ["NOTES", "Note", "Status Update", "Progress Commentary", "Commentary", "Comments",
                     "Comment", "Update", "Progress Update", "Latest Update", "Progress Notes",
                     "Narrative", "Status", "Current Status", "Position", "Current Position",

@@ -66,10 +66,12 @@ class Context:
     def is_rag(self, text: str) -> bool:
         return rag_from_text(text, self.rows.rag_words) is not None
 
-    def add_action(self, grid: Grid, r: int, cmap: ColumnMap, theme: str | None = None) -> None:
-        action, snapshots = action_rows(grid, r, cmap, self.rows, len(self.actions), theme or self.theme)
+    def add_action(self, grid: Grid, r: int, cmap: ColumnMap) -> None:
+        action, snapshots = action_rows(grid, r, cmap, self.rows, len(self.actions), self.theme)
         self.actions.append(action)
         self.snapshots.extend(snapshots)
+        if "theme" in cmap.columns:  # an empty cell of a theme column is the theme above it (a page broke it)
+            self.theme = action["theme"]
 
     def add_card(self, card: Card) -> None:
         """An action written as a label/value card, placed where the card starts."""

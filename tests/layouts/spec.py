@@ -50,7 +50,8 @@ class T:
     widths: list[float] | None = None  # relative column widths (None: equal)
     header_rows: int = 1  # rows repeated at the top of each page where the producer can
     font_size: float = 9.0  # pdf only
-    at: tuple[int, int] | None = None  # xlsx only: (row, column) of its top-left cell, from 1 (None: below the last block)
+    # xlsx only: (row, column) of its top-left cell, from 1 (None: below what is written so far)
+    at: tuple[int, int] | None = None
 
 
 @dataclass
