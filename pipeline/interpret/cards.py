@@ -17,12 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.model import Cell, Paragraph, Table
-from pipeline.interpret.headers import HeaderDictionary
+from pipeline.interpret.headers import HeaderDictionary, normalise_header
 from pipeline.interpret.layout import ColumnMap, Grid, build_column_map, theme_from_label
 from pipeline.interpret.normalise import clean_text
 
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z%][\w /&%().'’-]{0,40}?)(?:\s+(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}))?"
-                        r"\s*:\s*(?P<value>\S.*)$", re.S)
+                        r"\s*:\s*(?P<value>.*)$", re.S)
+NUMBERED = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{0,30}?)\s+(?:no\.?\s*)?"
+                      r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,3})$", re.I)
 MIN_FIELDS = 3  # a card names at least this many fields, the action's among them
 
 
@@ -34,8 +36,14 @@ class Card:
     theme: str | None = None
     page: int | None = None
     fields: set[str] = field(default_factory=set)
+    labels: set[str] = field(default_factory=set)  # the labels it has, as header words
     table: int | None = None  # the table it is in (None: written as lines of text)
     row: int | None = None  # the row of that table where it starts
+
+    def add(self, label: Cell, value: Cell, name: str) -> None:
+        self.cells.append((label, value))
+        self.fields.add(name)
+        self.labels.add(normalise_header(label.text))
 
     def as_table(self, index: int) -> Table:
         labels = [Cell(text=label.text, row=0, col=i, fill=label.fill, page=self.page)
@@ -55,38 +63,65 @@ def _is_card(card: Card) -> bool:
     return len(card.fields) >= MIN_FIELDS and "description" in card.fields
 
 
-def table_cards(table: Table, words: HeaderDictionary) -> list[Card] | None:
+def _heading(text: str, words: HeaderDictionary) -> tuple[str, str | None]:
+    """What a line of its own between cards is: ('number', n) for 'Action 3' (a label naming the
+    action with its number and nothing else), ('theme', text) for a labelled or plain heading."""
+    m = NUMBERED.match(text.strip())
+    if m and _field(m.group("label"), words) in ("description", "ref"):
+        return "number", m.group("number")
+    return "theme", theme_from_label(text) or clean_text(text)
+
+
+def _new(card: Card, cards: list[Card], **fields: object) -> Card:
+    if card.cells:
+        cards.append(card)
+    return Card(**fields)  # type: ignore[arg-type]
+
+
+def _pairs(row: list[Cell], words: HeaderDictionary) -> list[tuple[Cell, Cell, str]]:
+    """A row's (label, value, field) pairs, left to right: a label cell and the cell right of it,
+    one pair a row or two side by side."""
+    out = []
+    for i in range(0, len(row) - 1, 2):
+        name = _field(row[i].text, words)
+        if name is not None:
+            out.append((row[i], row[i + 1], name))
+    return out
+
+
+def table_cards(table: Table, words: HeaderDictionary, above: str | None = None) -> list[Card] | None:
     """The cards a two-column table holds, or None where it is not one (a row of more than two
     cells, or too few labels naming an action's fields). A label repeated starts the next card; a
-    row of one cell between cards is a heading naming the theme of the cards below it."""
-    rows = [[c for c in row if not c.is_blank or c.fill] for row in table.rows]
-    if not rows or any(len([c for c in row if not c.is_blank]) > 2 for row in rows):
+    row of one cell is a heading: 'Action 3' starts a card numbered 3, another names the theme of
+    the cards below it (where a card follows it). ``above``: a heading right above the table, the
+    theme of its cards until one of its own."""
+    rows = [sorted(row, key=lambda c: c.col) for row in table.rows]
+    if not rows or any(len([c for c in row if not c.is_blank]) > 4 for row in rows):
         return None
     cards: list[Card] = []
     current = Card(page=table.page)
-    theme: str | None = None
-    labels = [len(row) >= 2 and _field(row[0].text, words) is not None for row in rows]
+    theme: str | None = theme_from_label(above) or clean_text(above) if above else None
+    labels = [bool(_pairs(row, words)) for row in rows]
     for i, row in enumerate(rows):
         texts = [c for c in row if not c.is_blank]
-        if len(texts) == 1 and _field(texts[0].text, words) is None:
+        if len(texts) == 1 and (len(row) == 1 or texts[0].colspan > 1):
+            kind, said = _heading(texts[0].text, words)
+            current = _new(current, cards, page=table.page, theme=theme)
+            if kind == "number":
+                current.table, current.row = table.index, texts[0].row
+                current.add(Cell("Ref", 0, 0), Cell(said or "", 0, 0), "ref")
+                continue
             nxt = next((j for j in range(i + 1, len(rows)) if any(not c.is_blank for c in rows[j])), None)
             if nxt is not None and labels[nxt]:  # a heading right above a card names its theme
-                theme = theme_from_label(texts[0].text) or clean_text(texts[0].text)
-            if current.cells:
-                cards.append(current)
-                current = Card(page=table.page)
+                theme = current.theme = said
             continue
-        name = _field(row[0].text, words) if len(row) >= 2 else None
-        if name is None:
-            continue
-        if name in current.fields:
-            cards.append(current)
-            current = Card(page=table.page)
-        current.theme = current.theme or theme
-        if current.row is None:
-            current.table, current.row = table.index, row[0].row
-        current.cells.append((row[0], row[1]))
-        current.fields.add(name)
+        for label, value, name in _pairs(row, words):
+            if normalise_header(label.text) in current.labels:
+                current = _new(current, cards, page=table.page, theme=theme)
+            current.theme = current.theme or theme
+            if current.row is None:
+                current.table, current.row = table.index, label.row
+            current.add(label, value, name)
     if current.cells:
         cards.append(current)
     found = [c for c in cards if _is_card(c)]
@@ -95,7 +130,9 @@ def table_cards(table: Table, words: HeaderDictionary) -> list[Card] | None:
 
 def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> list[Card]:
     """Cards written as lines ('Lead Officer: Head of Legal'): a label repeated starts the next
-    card, a line that is not a card's ends one, and a heading names the theme of the cards below."""
+    card. A labelled theme ('Theme 2: Governance') names the theme of the cards below; so does a
+    heading right above a card. Text that is not a label, within a card, goes on with the value
+    above it (an update of several paragraphs) unless it is a heading, which ends the card."""
     cards: list[Card] = []
     current: Card | None = None
     theme: str | None = None
@@ -103,23 +140,33 @@ def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> lis
              for p in paragraphs if (m := LABEL_LINE.match(p.text.strip())) or p.text.strip()]
     for i, (p, m, name) in enumerate(lines):
         text = p.text.strip()
-        if m is None or name is None:
+        labelled_theme = theme_from_label(text)
+        if name == "theme" or (name is None and labelled_theme):
             if current is not None:
                 cards.append(current)
                 current = None
-            heading = _is_heading(p) or (len(text.split()) <= 12 and not text.endswith("."))
-            if heading and i + 1 < len(lines) and lines[i + 1][2] is not None:
-                theme = theme_from_label(text) or clean_text(text)  # a heading right above a card
+            theme = labelled_theme or (clean_text(m.group("value")) if m else None)
             continue
-        if current is None or name in current.fields:
+        if m is None or name is None:
+            heading = heading_text(p) is not None
+            if current is not None and current.cells and not heading:
+                label, value = current.cells[-1]
+                current.cells[-1] = (label, Cell(f"{value.text}\n{text}".strip(), 0, 0))
+                continue
+            if current is not None:
+                cards.append(current)
+                current = None
+            nxt = lines[i + 1][2] if i + 1 < len(lines) else None
+            if heading and nxt in ("description", "ref"):
+                theme = clean_text(text)  # a heading right above a card
+            continue
+        if current is None or normalise_header(m.group("label")) in current.labels:
             if current is not None:
                 cards.append(current)
             current = Card(theme=theme, page=p.page)
         if m.group("number") and "ref" not in current.fields:
-            current.cells.append((Cell("Ref", 0, 0), Cell(m.group("number"), 0, 0)))
-            current.fields.add("ref")
-        current.cells.append((Cell(m.group("label"), 0, 0), Cell(m.group("value").strip(), 0, 0)))
-        current.fields.add(name)
+            current.add(Cell("Ref", 0, 0), Cell(m.group("number"), 0, 0), "ref")
+        current.add(Cell(m.group("label"), 0, 0), Cell(m.group("value").strip(), 0, 0), name)
     if current is not None:
         cards.append(current)
     return [c for c in cards if _is_card(c)]
@@ -128,6 +175,16 @@ def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> lis
 def _is_heading(p: Paragraph) -> bool:
     style = (p.style or "").lower()
     return "heading" in style or "title" in style or (p.bold and len(p.text) <= 120)
+
+
+def heading_text(p: Paragraph | None) -> str | None:
+    """The text of a paragraph that reads as a heading (styled so, bold, or a short line without a
+    sentence's end); None for anything else."""
+    if p is None:
+        return None
+    text = p.text.strip()
+    short = 0 < len(text.split()) <= 12 and not text.endswith((".", ":", ";", ","))
+    return text if text and (_is_heading(p) or short) and not LABEL_LINE.match(text) else None
 
 
 def card_grid(card: Card, words: HeaderDictionary, is_rag: Callable[[str], bool]) -> tuple[Grid, ColumnMap]:

@@ -217,7 +217,7 @@ def _percent_columns(cmap: ColumnMap, grid: Grid, start: int, match_of: Callable
     """A commentary-named column of percentages ('Position at June 2021': 40%) is progress."""
     for col in list(cmap.columns.get("status_text", [])):
         texts = _data_texts(grid, col, start)
-        if texts and _mostly(texts, _is_percent):
+        if texts and _mostly(texts, lambda t: _is_percent(t) and any(ch.isdigit() for ch in t)):
             match = match_of(col)
             cmap.progress.append((col, match.as_of if match else None, cmap.headers.get(col, "")))
             cmap.columns["status_text"].remove(col)

@@ -23,7 +23,7 @@ from extractors.sniff import sniff
 from pipeline.config import Settings
 from pipeline.files import sha256_file
 from pipeline.findings import Finding, finding, position
-from pipeline.interpret.cards import paragraph_cards, table_cards
+from pipeline.interpret.cards import heading_text, paragraph_cards, table_cards
 from pipeline.interpret.headers import HeaderDictionary
 from pipeline.interpret.layout import CONTINUED_RE, Grid, theme_from_label
 from pipeline.interpret.metadata import Metadata, read_metadata
@@ -94,12 +94,13 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
         items.extend({"doc_id": doc_id, **item} for item in paragraph_items([(p.text, p.style) for p in run]))
         for card in paragraph_cards(run, ctx.words):
             ctx.add_card(card)
+        above = heading_text(run[-1]) if run else None
         run = []
         if block is None:
             break
         if block.name is not None and block.name != sheet:  # a new sheet: themes do not carry over
             sheet, ctx.theme = block.name, None
-        cards = table_cards(block, ctx.words)
+        cards = table_cards(block, ctx.words, above)
         if cards:
             for card in cards:
                 ctx.add_card(card)
