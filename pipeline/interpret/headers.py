@@ -34,6 +34,8 @@ SYNONYMS: dict[str, list[str]] = {
              "Lead Officer(s)"],
     "service_lead": ["Service Lead", "Service Lead Officer", "Supporting Officer", "Service Owner",
                      "Delivery Lead", "Service Contact"],
+    # an elected member is no officer: named so that the column is nobody's lead
+    "member": ["Lead Member", "Elected Member", "Portfolio Holder", "Member Lead", "Councillor", "Convener"],
     "priority": ["Priority", "Priority Rating", "Priority Level"],
     "due_date": ["Timescales", "Timescale", "Target Date", "Due Date", "Deadline", "Completion Date",
                  "Target Completion Date", "Target Completion", "Date Due", "By When", "When",

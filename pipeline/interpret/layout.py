@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from extractors.model import Cell, Table
 from pipeline.interpret.headers import HeaderDictionary, HeaderMatch
-from pipeline.interpret.normalise import clean_text, parse_percent
+from pipeline.interpret.normalise import clean_text, find_period, parse_percent
 
 REF_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\.?\s*$")
 THEME_LABEL_RE = re.compile(
@@ -103,7 +103,7 @@ def _sub_header(grid: Grid, r: int, spanned: list[Cell]) -> dict[int, str] | Non
     if not cells or not spanned:
         return None
     inside = {c.col: c.text for c in cells for s in spanned if s.col <= c.col < s.col + s.colspan}
-    if len(inside) != len(cells) or any(len(t) > 40 or is_ref(t) for t in inside.values()):
+    if len(inside) != len(cells) or any(len(t) > 40 or (is_ref(t) and not find_period(t)) for t in inside.values()):
         return None
     return inside
 
@@ -234,11 +234,30 @@ def _fill_only(grid: Grid, col: int, start: int) -> bool:
     return len(filled) >= 2 and len(filled) >= 0.6 * len(own)
 
 
+def _settle_leads(cmap: ColumnMap) -> None:
+    """Two columns naming the lead ('Lead Director' and 'Action Owner'; 'Responsible' over 'Lead'
+    and 'Service'): one naming a service is the service lead, one naming the lead is the lead, the
+    other the service lead."""
+    options = [cmap.columns["lead"], *cmap.rivals.get("lead", [])]
+    heads = {id(cols): cmap.headers.get(cols[0], "").lower() for cols in options}
+    service = [cols for cols in options if re.search(r"\b(?:service|support)", heads[id(cols)])]
+    rest = [cols for cols in options if cols not in service]
+    if not rest:
+        return
+    lead = next((cols for cols in rest if re.search(r"\blead", heads[id(cols)])), rest[0])
+    cmap.columns["lead"] = lead
+    spare = service + [cols for cols in rest if cols is not lead]
+    if spare and "service_lead" not in cmap.columns:
+        cmap.columns["service_lead"] = spare[0]
+
+
 def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool],
              match_of: Callable[[int], HeaderMatch | None] = lambda _: None) -> None:
     """Settle ambiguous headers by what the column holds."""
     if cmap.rivals.get("description"):
         _settle_description(cmap, grid, start)
+    if cmap.rivals.get("lead"):
+        _settle_leads(cmap)
     _percent_columns(cmap, grid, start, match_of)
     if "rag" not in cmap.columns:
         rag_cols = [c for c in cmap.columns.get("status_text", [])

@@ -113,13 +113,10 @@ def action_rows(grid: Grid, r: int, cmap: ColumnMap, ctx: RowContext, local_id: 
 
 def current_column(cmap: ColumnMap, report_date: dt.date | None) -> int | None:
     """The progress column at the report date: the undated one (the last), else the one dated on
-    the report date, else the latest."""
-    if not cmap.progress:
-        return None
+    the report date; None where every column is dated earlier (the report-date snapshot then has
+    the commentary and RAG without a percentage)."""
     undated = [c for c, d, _ in cmap.progress if d is None or d == report_date]
-    if undated:
-        return undated[-1]
-    return max(cmap.progress, key=lambda p: p[1] or dt.date.min)[0]
+    return undated[-1] if undated else None
 
 
 def snapshot_rows(grid: Grid, r: int, cmap: ColumnMap, ctx: RowContext, where: dict[str, Any],
