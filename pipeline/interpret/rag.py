@@ -27,7 +27,7 @@ RAG_WORDS: dict[str, list[str]] = {
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z/ ]+", " ", text.lower())).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ ]+", " ", text.lower())).strip()
 
 
 def word_table(extra: dict[str, list[str]] | None = None) -> dict[str, str]:
@@ -68,7 +68,8 @@ def rag_from_hue(hex6: str) -> str | None:
     return None
 
 
-KEY_WORD = re.compile(r"\b(?:key|legend|rag|brag|status)\b", re.I)
+KEY_WORD = re.compile(r"\b(?:key|legend|rag|brag|status)\b", re.I)  # a key written as text names itself
+INTRODUCES = re.compile(r"^\s*(?:rag\s+|colour\s+|status\s+)?(?:key|legend)\b", re.I)  # 'Key', 'RAG key:', 'Legend
 PAIR = re.compile(r"(?P<label>[^=:,;/()]{1,30}?)\s*(?:=|:|-|–)\s*(?P<meaning>[^=,;/]{1,40})")
 MAX_LABEL_WORDS = 4
 
@@ -124,9 +125,10 @@ def _column_groups(table: Table) -> list[list[tuple[str, str]]]:
 
 
 def _is_key(group: list[tuple[str, str]], words: dict[str, str], introduced: bool) -> bool:
+    """Distinct colours with labels, most of them RAG words, or introduced as a key."""
     colours = {fill for _, fill in group}
     known = sum(1 for label, _ in group if rag_from_text(label, words))
-    return len(colours) >= 2 and (known >= 1 or introduced or len(colours) >= 3)
+    return len(colours) >= 2 and (introduced or known * 2 >= len(group))
 
 
 def _meaning(label: str, fill: str | None, words: dict[str, str]) -> str | None:
@@ -163,9 +165,16 @@ def read_key(paper: Paper, words: dict[str, str]) -> Key:
     hue (a key's 'Off Plan' in dark red is red)."""
     key = Key()
     texts = [b.text for b in paper.paragraphs if len(b.text) <= 200]
-    for table in paper.tables:
+    before = ""  # the paragraph right before a table
+    for block in paper.blocks:
+        if not isinstance(block, Table):
+            before = block.text
+            continue
+        table = block
         texts += [c.text for row in table.rows for c in row if len(c.text) <= 200 and KEY_WORD.search(c.text)]
-        introduced = any(KEY_WORD.fullmatch(c.text.strip(" :")) for row in table.rows for c in row)
+        introduced = bool(INTRODUCES.match(before)) or any(
+            INTRODUCES.match(c.text) and len(c.text.split()) <= 3 for row in table.rows for c in row)
+        before = ""
         for group in [*_entries(table), *_column_groups(table)]:
             if not _is_key(group, words, introduced):
                 continue

@@ -1,10 +1,10 @@
 """One action listed twice in one paper (a summary table and a detailed table, or an appendix)
 kept once: the detailed row's fields first, the summary's filling its blanks.
 
-Two rows of different tables are the same action when they carry the same number and their
-descriptions agree (one may be a shortened form of the other: a numbering that restarts in each
-table gives the same numbers to different actions), or, unnumbered, when their descriptions are
-the same words. The detailed row is the one that states more.
+Two rows of different regions (tables, or header rows of one sheet) are the same action when
+the two regions list the same actions (:func:`paired_regions`) and the rows carry the same number,
+or, unnumbered, when their descriptions are the same words. The detailed row is the one that
+states more.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 
-SAME_NUMBER = 70.0  # descriptions under the same number this alike (words in common) are one action
+SAME_NUMBER = 60.0  # regions whose descriptions under the same numbers are this alike list the same actions
+SHARED = 0.6  # ... and share this much of the smaller one's numbers
 SAME_WORDS = 92.0  # unnumbered descriptions this alike are one action
 SNAPSHOT_FIELDS = (("percent_complete", "percent_raw", "percent_readable", "percent_has_sign"), ("rag",),
                    ("status_text",), ("decisions",))
@@ -21,14 +22,37 @@ ACTION_FIELDS = ("ref", "theme", "lead", "lead_raw", "service_lead", "priority",
                  "due_date_precision", "due_raw", "report_refs")
 
 
-def _alike(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    x, y = utils.default_process(a.get("description") or ""), utils.default_process(b.get("description") or "")
-    if not x or not y:
-        return False
+def _alike(a: dict[str, Any], b: dict[str, Any], paired: set[frozenset[str]]) -> bool:
+    """Two rows of different regions that are one action: the same number in a summary and a
+    detailed table (``paired``), or the same words without a number."""
     if a.get("ref") and a.get("ref") == b.get("ref"):
-        return fuzz.token_set_ratio(x, y) >= SAME_NUMBER
+        return frozenset((a["region"], b["region"])) in paired
+    x, y = utils.default_process(a.get("description") or ""), utils.default_process(b.get("description") or "")
     shorter = min(x, y, key=len)
-    return not a.get("ref") and not b.get("ref") and len(shorter.split()) >= 3 and fuzz.ratio(x, y) >= SAME_WORDS
+    return bool(x and y) and not a.get("ref") and not b.get("ref") and len(shorter.split()) >= 3 \
+        and fuzz.ratio(x, y) >= SAME_WORDS
+
+
+def paired_regions(actions: list[dict[str, Any]]) -> set[frozenset[str]]:
+    """Regions (tables, or header rows of one table) that list the same actions: most of the
+    numbers of the smaller are in the larger, and under the same number the two speak of the same
+    thing (a numbering that starts again in each table gives one number to different actions)."""
+    by_region: dict[str, dict[str, str]] = {}
+    for a in actions:
+        if a.get("ref"):
+            by_region.setdefault(a["region"], {})[str(a["ref"])] = utils.default_process(a.get("description") or "")
+    out = set()
+    regions = sorted(by_region)
+    for i, one in enumerate(regions):
+        for other in regions[i + 1:]:
+            x, y = by_region[one], by_region[other]
+            shared = set(x) & set(y)
+            if not shared or len(shared) < SHARED * min(len(x), len(y)):
+                continue
+            alike = sum(fuzz.partial_token_set_ratio(x[r], y[r]) for r in shared) / len(shared)
+            if alike >= SAME_NUMBER:
+                out.add(frozenset((one, other)))
+    return out
 
 
 def _states(action: dict[str, Any], snapshots: list[dict[str, Any]]) -> tuple[int, int]:
@@ -43,13 +67,13 @@ def merge_repeats(actions: list[dict[str, Any]],
     """The paper's actions and snapshots with each action repeated in another table kept once;
     ``local_id`` renumbered."""
     by_id = {a["local_id"]: [s for s in snapshots if s["local_id"] == a["local_id"]] for a in actions}
+    paired = paired_regions(actions)
     merged_into: dict[int, int] = {}
     for i, a in enumerate(actions):
         if a["local_id"] in merged_into:
             continue
         for b in actions[i + 1:]:
-            if b["local_id"] in merged_into or (b["table_index"], b["row_index"] is None) == (
-                    a["table_index"], a["row_index"] is None) or not _alike(a, b):
+            if b["local_id"] in merged_into or b["region"] == a["region"] or not _alike(a, b, paired):
                 continue
             merged_into[b["local_id"]] = a["local_id"]
     if not merged_into:

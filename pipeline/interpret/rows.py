@@ -99,7 +99,7 @@ def action_rows(grid: Grid, r: int, cmap: ColumnMap, ctx: RowContext, local_id: 
         theme = theme_from_label(texts(grid, r, theme_col) or "") or nullable(texts(grid, r, theme_col)) or theme
     where = position(grid, r, ctx, local_id)
     action = {
-        **where, "ref": ref, "theme": theme, "description": desc,
+        **where, "region": f"{grid.table.index}:{cmap.header_row}", "ref": ref, "theme": theme, "description": desc,
         "lead": normalise_lead(lead_raw), "lead_raw": lead_raw,
         "service_lead": nullable(texts(grid, r, cmap.columns.get("service_lead"))),
         "priority": nullable(texts(grid, r, cmap.columns.get("priority"))),

@@ -78,6 +78,7 @@ class Context:
         grid, cmap = card_grid(card, self.words, self.is_rag)
         action, snapshots = action_rows(grid, 1, cmap, self.rows, len(self.actions), card.theme or self.theme)
         place = {"table_index": card.table, "row_index": card.row}
+        action["region"] = f"cards:{card.table}"
         self.actions.append({**action, **place})
         self.snapshots.extend({**s, **place} for s in snapshots)
 
