@@ -37,7 +37,7 @@ SYNONYMS: dict[str, list[str]] = {
     # an elected member is no officer: named so that the column is nobody's lead
     "member": ["Lead Member", "Elected Member", "Portfolio Holder", "Member Lead", "Councillor", "Convener"],
     "priority": ["Priority", "Priority Rating", "Priority Level"],
-    "due_date": ["Timescales", "Timescale", "Target Date", "Due Date", "Deadline", "Completion Date",
+    "due_date": ["Timescales", "Timescale", "Target Date", "Due Date", "Due", "Deadline", "Completion Date",
                  "Target Completion Date", "Target Completion", "Date Due", "By When", "When",
                  "Target", "Revised Target Date", "Revised Timescale", "Revised Due Date", "Revised Date",
                  "Revised Deadline", "Revised Timescales", "New Target Date", "Current Target Date",

@@ -109,13 +109,14 @@ def _sub_header(grid: Grid, r: int, spanned: list[Cell]) -> dict[int, str] | Non
 
 
 def _data_texts(grid: Grid, col: int, start: int, limit: int = 60) -> list[str]:
-    """Texts in column ``col`` under the header, up to the first blank row."""
+    """Texts in column ``col`` under the header, up to the first blank row (a row across the table,
+    a theme's, is not the column's)."""
     out = []
     for r in range(start, min(grid.n_rows, start + limit)):
         if grid.is_blank_row(r):
             break
         cell = grid.at(r, col)
-        if cell is not None and cell.row == r and not cell.is_blank:
+        if cell is not None and cell.row == r and not cell.is_blank and cell.colspan < max(3, grid.n_cols // 2):
             out.append(cell.text)
     return out
 

@@ -35,7 +35,7 @@ from pipeline.interpret.layout import (
     theme_from_label,
 )
 from pipeline.interpret.normalise import clean_text, parse_due_date, parse_percent
-from pipeline.interpret.rag import rag_from_text
+from pipeline.interpret.rag import INTRODUCES, rag_from_text
 from pipeline.interpret.registers import read_registers, register_kind
 from pipeline.interpret.rows import RowContext, action_rows, texts
 
@@ -146,9 +146,11 @@ def _is_key_row(grid: Grid, r: int, ctx: Context) -> bool:
     like an action."""
     cells = grid.own_cells(r)
     labels = sum(1 for c in cells if ctx.is_rag(c.text) and len(c.text.split()) <= 3)
+    named = sum(1 for c in cells if INTRODUCES.match(c.text) and len(c.text.split()) <= 3)
     swatches = sum(1 for c in grid.table.rows[r] if c.is_blank and c.fill)
-    wordy = any(len(c.text.split()) > 6 for c in cells)
-    return (labels >= 2 or (swatches >= 2 and labels >= 1)) and not wordy
+    if any(len(c.text.split()) > 6 for c in cells) or labels + named < len(cells):
+        return False  # text that is no key's label
+    return labels >= 2 or (labels >= 1 and (swatches >= 1 or named >= 1))
 
 
 def _ends_region(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
