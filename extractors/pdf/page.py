@@ -28,7 +28,7 @@ def read_page(page: Any, number: int, cfg: PdfSettings) -> PageText:
     chars = [c for c in page.chars
              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     chars, turn, height = upright_chars(chars, float(page.width), float(page.height))
-    words = list(WordExtractor(x_tolerance=3, y_tolerance=3).iter_extract_tuples(chars))
+    words = list(WordExtractor(x_tolerance=cfg.word_gap, y_tolerance=3).iter_extract_tuples(chars))
     fills = [(turn((r["x0"], r["top"], r["x1"], r["bottom"])), fill_hex(r.get("non_stroking_color")))
              for r in page.rects if r.get("fill")]
     tables: list[list[BBox]] = []

@@ -11,6 +11,7 @@ class PdfSettings:
     """Tolerances in PDF points, or in font sizes where named ``*_sizes``."""
 
     snap: float = 3.0  # edges this close are one grid line
+    word_gap: float = 1.2  # characters further apart than this are two words (texts of two cells printed edge to edge)
     segment_gap_sizes: float = 0.9  # a wider gap between words separates two cells' text
     paragraph_gap_sizes: float = 0.5  # a wider gap between lines starts a new paragraph
     row_gap_sizes: float = 1.3  # a wider gap between lines ends the unruled rows joining a ruled table

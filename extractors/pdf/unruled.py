@@ -10,7 +10,8 @@ from extractors.pdf.parts import Box, Part
 from extractors.pdf.settings import PdfSettings
 from extractors.pdf.words import Line, Word
 
-GUTTER_SIZES = 0.5  # a gutter between columns is at least this many font sizes wide
+MIN_GUTTER = 0.5  # points: a gutter between columns is clear of every word's box by this much
+RIGHT_ALIGNED = 2.0  # points: a word ending this close before the next column's text is right-aligned in its own
 
 # --- unruled rows joining ruled tables ---------------------------------------------------------
 
@@ -108,16 +109,18 @@ def unruled_table(lines: list[Line], start: int, page: int, cfg: PdfSettings) ->
         line = lines[i]
         if line.top - taken[-1].bottom > cfg.table_gap_sizes * taken[-1].size:
             break
-        if narrow_gutters(gutters, line):
-            taken.append(line)
-            i += 1
+        if len(line.segments(cfg)) == 1 and crosses(gutters, line):
+            n = headings_within(lines, i, gutters, cfg)
+            if not n:
+                break
+            across.update(range(len(taken), len(taken) + n))
+            taken.extend(lines[i:i + n])
+            i += n
             continue
-        n = headings_within(lines, i, gutters, cfg)
-        if not n:
+        if not narrow_gutters(gutters, line):
             break
-        across.update(range(len(taken), len(taken) + n))
-        taken.extend(lines[i:i + n])
-        i += n
+        taken.append(line)
+        i += 1
     body = [ln for k, ln in enumerate(taken) if k not in across]
     if len(body) < 3:
         return None, 1
@@ -134,7 +137,7 @@ def headings_within(lines: list[Line], i: int, gutters: list[list[float]], cfg: 
         if i + n >= len(lines):
             return 0
         heading, after = lines[i:i + n], lines[i + n]
-        if any(len(ln.segments(cfg)) != 1 for ln in heading):
+        if any(len(ln.segments(cfg)) != 1 or not crosses(gutters, ln) for ln in heading):
             return 0
         if after.top - heading[-1].bottom > cfg.table_gap_sizes * heading[-1].size:
             return 0
@@ -143,15 +146,21 @@ def headings_within(lines: list[Line], i: int, gutters: list[list[float]], cfg: 
     return 0
 
 
+def crosses(gutters: list[list[float]], line: Line) -> bool:
+    """The line's text runs on across a gutter, from one column into the next."""
+    return any(line.x0 < g[0] and line.x1 > g[1] for g in gutters)
+
+
 def narrow_gutters(gutters: list[list[float]], line: Line) -> bool:
-    """Shrink each gutter so no word of ``line`` crosses it; False if one closes to the width of a
-    space between words (a line running across it: a heading, or prose)."""
+    """Shrink each gutter so no word of ``line`` crosses it; False if one closes (a right-aligned
+    number printed almost against the next column's text leaves a gutter narrower than a space)."""
     trial = [list(g) for g in gutters]
-    least = max(1.0, GUTTER_SIZES * line.size)
+    least = MIN_GUTTER
     for w in line.words:
         for g in trial:
             if w.x1 > g[0] and w.x0 < g[1]:
-                if (w.x0 + w.x1) / 2 < (g[0] + g[1]) / 2:
+                # a number set right against the next column's text ends its own column
+                if (w.x0 + w.x1) / 2 < (g[0] + g[1]) / 2 or g[1] - RIGHT_ALIGNED <= w.x1 < g[1]:
                     g[0] = w.x1
                 else:
                     g[1] = w.x0
