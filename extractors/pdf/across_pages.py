@@ -63,9 +63,12 @@ def margin_key(page: PageText, top: float, item: Paragraph) -> tuple[str, bool] 
 
 
 def same_table(base: Part, nxt: Part, snap: float) -> bool:
-    """Whether ``nxt``, first on its page, continues ``base``, last on the page before."""
+    """Whether ``nxt``, first on its page, continues ``base``, last on the page before: the same
+    outer edges and most column edges, or its first row repeating the header."""
     if nxt.page != base.last_page + 1 or not base.ends_low:
         return False
+    if base.cells and nxt.cells and header_prefixes(base.cells[0], nxt.cells[0]) is not None:
+        return True
     if abs(base.xs[0] - nxt.xs[0]) > snap or abs(base.xs[-1] - nxt.xs[-1]) > snap:
         return False
     fewer, more = sorted((base.xs, nxt.xs), key=len)
@@ -74,11 +77,15 @@ def same_table(base: Part, nxt: Part, snap: float) -> bool:
 
 
 def join(base: Part, nxt: Part, snap: float) -> None:
-    """``nxt`` appended to ``base``: on common column edges, without a repeated header, its first row
-    joined to the last when it continues it."""
-    xs = cluster([*base.xs, *nxt.xs], snap)
-    regrid(base, xs)
-    regrid(nxt, xs)
+    """``nxt`` appended to ``base``: on common column edges (on the first part's, where the
+    continuation repeats the header: a table without rulings finds slightly other gutters on each
+    page), without a repeated header, its first row joined to the last when it continues it."""
+    if base.cells and nxt.cells and header_prefixes(base.cells[0], nxt.cells[0]) is not None:
+        onto(nxt, base)
+    else:
+        xs = cluster([*base.xs, *nxt.xs], snap)
+        regrid(base, xs)
+        regrid(nxt, xs)
     rows = drop_repeated_header(base.cells, nxt.cells)
     if rows and base.cells and any(not c.is_blank for c in rows[0]):
         key = key_column(base.cells)
@@ -104,14 +111,80 @@ def regrid(part: Part, xs: list[float]) -> None:
     part.xs = xs
 
 
+def onto(part: Part, base: Part) -> None:
+    """Re-index a continuation's cells on the first part's columns, header to header: a table
+    without rulings finds slightly other gutters on each page, but repeats its headings. A column
+    without a heading goes with its neighbour's."""
+    heads = [c for c in base.cells[0] if not c.is_blank]
+    spots: dict[int, int] = {}
+    for cell in part.cells[0]:
+        head = next((h for h in heads if _flat(cell.text).startswith(_flat(h.text))), None)
+        if head is not None:
+            for k in range(cell.colspan):
+                spots[cell.col + k] = head.col + min(k, head.colspan - 1)
+    if not spots:
+        return
+    n_base = len(base.xs) - 1
+
+    def spot(col: int) -> int:
+        if col in spots:
+            return spots[col]
+        left = max((c for c in spots if c < col), default=None)
+        right = min((c for c in spots if c > col), default=None)
+        if left is not None:
+            return min(spots[left] + (col - left), n_base - 1)
+        return max(spots[right or 0] - ((right or 0) - col), 0)
+
+    rows = []
+    for row in part.cells:
+        placed: dict[int, Cell] = {}
+        for cell in row:
+            c0, c1 = spot(cell.col), spot(cell.col + cell.colspan - 1)
+            moved = replace(cell, col=c0, colspan=max(1, c1 - c0 + 1))
+            kept = placed.get(c0)
+            placed[c0] = moved if kept is None else replace(
+                kept, text="\n".join(t for t in (kept.text, moved.text) if t), fill=kept.fill or moved.fill)
+        rows.append(sorted(placed.values(), key=lambda c: c.col))
+    part.cells, part.xs = rows, base.xs
+
+
 def row_key(row: list[Cell]) -> tuple[tuple[int, str], ...]:
     return tuple((c.col, " ".join(c.text.split())) for c in row if not c.is_blank)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def header_prefixes(header: list[Cell], first: list[Cell]) -> list[Cell] | None:
+    """A continuation's first row that repeats the header with more text after each heading (a
+    row broken by the page, printed under the repeated header: its words run into the header's
+    lines): that text, as a row; None where the row does not repeat the header."""
+    heads = {(c.col, c.colspan): _flat(c.text) for c in header if not c.is_blank}
+    if len(heads) < 2:
+        return None
+    out, matched = [], 0
+    for cell in first:
+        head = next((h for (col, span), h in heads.items() if col <= cell.col < col + span), None)
+        text = _flat(cell.text)
+        if head is not None and text.startswith(head):
+            matched += 1
+            rest = cell.text.split("\n", head.count(" ") + 1)
+            left = "\n".join(rest[1:]) if rest and _flat(rest[0]) == head else text[len(head):].strip()
+            if left.strip():
+                out.append(replace(cell, text=left.strip()))
+        elif text:
+            out.append(cell)
+    return out if matched >= max(2, 2 / 3 * len(heads)) else None
+
+
 def drop_repeated_header(base: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]]:
-    """The continuation without the rows that repeat the table's header rows."""
+    """The continuation without the rows that repeat the table's header rows (the text a repeated
+    header row runs into kept, as the row it is)."""
     if not rows or not row_key(rows[0]):
         return rows
+    if base and row_key(rows[0]) != row_key(base[0]) and (rest := header_prefixes(base[0], rows[0])) is not None:
+        return [rest, *rows[1:]] if rest else rows[1:]
     for start in range(min(5, len(base))):
         n = 0
         while n < len(rows) and start + n < len(base) and row_key(rows[n]) == row_key(base[start + n]) != ():
