@@ -14,6 +14,7 @@ from typing import Any
 
 Finding = dict[str, Any]  # one row of the findings table
 SEVERITIES = ("error", "warning", "info")
+MISREAD = ("paper_unread", "report_date_missing", "rows_unread")  # a paper read badly: shown first
 
 
 def finding(check: str, severity: str, message: str, *, doc_id: Any = None, action_id: Any = None,

@@ -33,7 +33,8 @@ def settle(reading: PaperReading, settings: Settings) -> tuple[PaperReading, lis
                                       override.report_date if override else None)
     document = {**doc, "report_date": date, "report_date_source": source, "committee_date": committee}
     snapshots = [{**s, "as_of": date} if s.get("at_report_date") else s for s in reading.snapshots]
-    said = _findings(document) if reading.actions else []  # a paper without actions dates nothing
+    # a paper without actions dates nothing, unless it looks like a progress report read badly
+    said = _findings(document) if reading.actions or doc.get("looks_like_report") else []
     return dataclasses.replace(reading, document=document, snapshots=snapshots), said
 
 

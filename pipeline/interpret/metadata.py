@@ -113,9 +113,10 @@ def _from_table(meta: Metadata, table: Table) -> None:
                     nxt = cells[i + 1]
                     _set(meta, labelled(cell.text)[0][0], nxt.text, nxt.value)
                 continue
-            for name, value in labelled(cell.text):
-                if value:
-                    _set(meta, name, value)
+            for line in cell.text.splitlines():  # a cell of several labelled lines
+                for name, value in labelled(line):
+                    if value:
+                        _set(meta, name, value)
 
 
 def _from_prose(meta: Metadata, text: str) -> None:

@@ -113,7 +113,9 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
                     report_date_source="paper" if meta.report_date else None, committee_date=meta.committee_date,
                     file_modified=paper.modified.date() if paper.modified else None, n_actions=len(ctx.actions),
                     status="extracted" if ctx.actions else "no_actions")
-    found = parser_findings(paper, doc_id) + misread_findings(paper, meta, ctx, doc_id)
+    why = looks_like_progress_report(paper, meta, ctx.words)
+    document["looks_like_report"] = why is not None  # its dates matter even where nothing was read
+    found = parser_findings(paper, doc_id) + misread_findings(paper, ctx, doc_id, why)
     return PaperReading(document=document, actions=ctx.actions, snapshots=ctx.snapshots, items=items, findings=found)
 
 
@@ -160,13 +162,14 @@ def looks_like_progress_report(paper: Paper, meta: Metadata, words: HeaderDictio
     return None
 
 
-def misread_findings(paper: Paper, meta: Metadata, ctx: Context, doc_id: str) -> list[Finding]:
+def misread_findings(paper: Paper, ctx: Context, doc_id: str, why: str | None) -> list[Finding]:
+    """``rows_unread`` for each row read as nothing; ``paper_unread`` where a paper that looks like
+    a progress report (``why``) yields no actions, or far fewer than its action tables' rows."""
     name = Path(paper.path).name
     out = [finding("rows_unread", "warning",
                    f"{name}: a row inside an action table{position(u.page, u.table, u.row)} was read as neither an "
                    f"action, a theme nor a continuation: '{u.text}'", doc_id=doc_id, value=u.text)
            for u in ctx.unread]
-    why = looks_like_progress_report(paper, meta, ctx.words)
     if not ctx.actions and why:
         seen = (f"{len(paper.tables)} table(s), none with a header row of an action's fields" if paper.tables
                 else "no table")

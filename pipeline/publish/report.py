@@ -22,7 +22,7 @@ import jinja2
 import pandas as pd
 
 from pipeline import schema
-from pipeline.findings import SEVERITIES
+from pipeline.findings import MISREAD, SEVERITIES
 from pipeline.schema import missing
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -53,6 +53,10 @@ ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's o
     "text_chars_removed": "a text held characters Excel cannot store; they were removed",
     "text_truncated": "a text was longer than Excel holds; it was cut",
     "parser_warning": "the library that read a paper warned about the file",
+    "paper_unread": "a paper that looks like a progress report yields no actions, or far fewer than its tables hold",
+    "rows_unread": "rows inside an action table read as neither an action, a theme nor a continuation",
+    "report_date_missing": "no report date in the paper, nor any fallback: its progress has no as-of date",
+    "report_date_inferred": "the report date was taken from the committee date, the file name or the file's properties",
 }
 
 Link = Callable[[Any, Any], str | None]  # (source_path, file_name) -> href
@@ -151,6 +155,16 @@ def _chase(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda g: (g["lead"] == NO_LEAD, g["lead"].casefold()))
 
 
+def _misread(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The papers read badly, each with what was wrong: they open the report."""
+    papers: dict[Any, dict[str, Any]] = {}
+    for r in rows:
+        if r["check"] in MISREAD:
+            paper = papers.setdefault(r["paper"], {"file": r["paper"], "href": r["href"], "items": []})
+            paper["items"].append(r)
+    return sorted(papers.values(), key=lambda p: str(p["file"] or "").casefold())
+
+
 def _ref_key(ref: str) -> tuple[Any, ...]:
     parts = ref.split(".")
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
@@ -178,6 +192,7 @@ def context(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], 
         "counts": {s: sum(r["severity"] == s for r in rows) for s in SEVERITIES},
         "by_check": _by_check(rows),
         "chase": _chase(rows),
+        "misread": _misread(rows),
     }
 
 

@@ -91,7 +91,8 @@ def registers_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
 def quality_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
     frame, cols = views.quality(inp), views.QUALITY_COLS
     w = new_sheet(book, formats, "Data quality", "Data quality: the checks' findings",
-                   "Errors first, then warnings, then information. Each row links to the paper it concerns.",
+                   "Papers read badly first, then errors, warnings and information. Each row links to the "
+                   "paper it concerns.",
                    tab="#C65911")
     last_col = write_table(w, HEADER_ROW, 0, "tblFindings", frame, cols).last_col
     page_setup(w.sheet, HEADER_ROW, freeze_cols=2)

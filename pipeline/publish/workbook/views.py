@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.findings import MISREAD
 from pipeline.publish.workbook.inputs import (
     KIND_LABELS,
     NO_RAG,
@@ -252,7 +253,7 @@ def quality(inp: Inputs) -> pd.DataFrame:
 
     def order(pair: tuple[int, dict[str, Any]]) -> tuple[Any, ...]:
         i, f = pair
-        return (severities.get(f["severity"], len(severities)), sort_key(f["check"]),
+        return (f["check"] not in MISREAD, severities.get(f["severity"], len(severities)), sort_key(f["check"]),
                 sort_key(val(inp.docs.get(f["doc_id"]), "file_name")), inp.action_rank(f["action_id"]), i)
 
     rows = []
