@@ -8,8 +8,8 @@ import pytest
 
 from extractors.errors import ExtractionError
 from extractors.pdf.debug import table_cells
-from pipeline.cli import main
 from pipeline import config
+from pipeline.cli import main
 from pipeline.inspect import inspect_paper
 
 PAPERS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "papers"
