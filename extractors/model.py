@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Format = Literal["docx", "pdf", "xlsx"]
@@ -31,7 +32,7 @@ class Cell:
     number_format: str | None = None  # the cell's number format (xlsx), e.g. "0%"
     page: int | None = None  # the page the cell is on (pdf) or the sheet number (xlsx)
 
-    @property
+    @cached_property  # asked of every cell many times over
     def is_blank(self) -> bool:
         return not self.text.strip()
 

@@ -55,6 +55,7 @@ class Grid:
                 for r in range(cell.row, cell.row + cell.rowspan):
                     for c in range(cell.col, cell.col + cell.colspan):
                         self.cover.setdefault((r, c), cell)
+        self._own = [[c for c in row if not c.is_blank] for row in table.rows]
 
     def at(self, r: int, c: int) -> Cell | None:
         return self.cover.get((r, c))
@@ -65,7 +66,7 @@ class Grid:
 
     def own_cells(self, r: int) -> list[Cell]:
         """Non-blank cells that start in row ``r``."""
-        return [c for c in self.table.rows[r] if not c.is_blank] if r < self.n_rows else []
+        return self._own[r] if r < self.n_rows else []
 
     def is_blank_row(self, r: int) -> bool:
         return not self.own_cells(r)

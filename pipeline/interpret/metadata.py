@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 from extractors.model import Paper, Paragraph, Table
@@ -45,6 +46,7 @@ UNPRINTABLE = re.compile(r"^#+$")  # a spreadsheet column too narrow for its val
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9/\-. ]{0,18}[A-Z0-9]$|^[A-Z0-9]$", re.I)
 PROSE_RE = re.compile(r"\breport\s+(?:by|of|from|to)\b", re.I)
 OPENING_BLOCKS = 15
+DETAILS_ROWS = 20  # a table states the report's details in its first rows (a sheet's top)
 FILE_DATE_RES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2})[-_. ]?(?P<m>0[1-9]|1[0-2])[-_. ]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
     re.compile(r"(?<!\d)(?P<d>0[1-9]|[12]\d|3[01])[-_. ](?P<m>0[1-9]|1[0-2])[-_. ](?P<y>20\d{2})(?!\d)"),
@@ -64,19 +66,22 @@ class Metadata:
 # --- labels -----------------------------------------------------------------------------------
 
 
-def labelled(text: str, anchored: bool = True) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65_536)  # the cells of a paper are looked at once as labels, once as values
+def labelled(text: str, anchored: bool = True) -> tuple[tuple[str, str], ...]:
     """Every (field, value) a line states by its labels, in order; a value runs to the next label.
     ``anchored``: only a line that starts with a label states any."""
     cleaned = clean_text(text) or ""
+    if anchored and not LABEL_RE.match(cleaned):
+        return ()
     found = [(m.lastgroup or "", m.start(), m.end()) for m in LABEL_RE.finditer(cleaned)]
     if anchored and found and found[0][1] != 0:
-        return []
+        return ()
     out = []
     for i, (name, _, end) in enumerate(found):
         stop = found[i + 1][1] if i + 1 < len(found) else len(cleaned)
         value = re.sub(rf"^{_SEP}", "", cleaned[end:stop]).strip(" ,;")
         out.append((name, value))
-    return out
+    return tuple(out)
 
 
 def _is_label_cell(text: str) -> bool:
@@ -105,8 +110,8 @@ def _from_table(meta: Metadata, table: Table) -> None:
     """Label cells: 'Report Date:' then its value in the next cell; or labels with their values in
     one cell. A label cell without a colon counts only in a row of two cells, so a table's header
     'Report Ref' is not a label."""
-    for row in table.rows:
-        cells = [c for c in row if not c.is_blank]
+    for row in table.rows[:DETAILS_ROWS]:
+        cells = [c for c in row if not c.is_blank and len(c.text) <= 300]
         for i, cell in enumerate(cells):
             if _is_label_cell(cell.text):
                 if (cell.text.strip().endswith(":") or len(cells) == 2) and i + 1 < len(cells):

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 BULLETS = "•▪●◦‣∙·○■□➢➤►▶✓✔-–—*"
 _BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|o(?=\s))\s+")
@@ -19,6 +20,7 @@ _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 MISSING = {"", "-", "–", "—", "n/a", "na", "none", "tbc", "tba", "nil", "?"}
 
 
+@lru_cache(maxsize=65_536)  # a paper's cells are cleaned several times, and papers repeat them
 def clean_text(text: str | None) -> str | None:
     """Paragraphs joined by one space, bullets and markup removed, whitespace collapsed."""
     if text is None:

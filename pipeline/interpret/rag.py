@@ -12,6 +12,7 @@ from __future__ import annotations
 import colorsys
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractors.model import Paper, Table
 
@@ -26,6 +27,7 @@ RAG_WORDS: dict[str, list[str]] = {
 }
 
 
+@lru_cache(maxsize=65_536)  # every cell is asked whether it is a RAG word, often more than once
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ ]+", " ", text.lower())).strip()
 

@@ -8,6 +8,7 @@ up to the next blank row. An item prefixed '(I)', '(R)' or '(C)' says its own ki
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.interpret.layout import Grid, is_ref
 from pipeline.interpret.normalise import clean_text
@@ -26,6 +27,7 @@ PREFIX_RE = re.compile(r"^\s*\((?P<k>[IRC])\)\s*", re.I)
 PREFIX_KIND = {"i": "issue", "r": "risk", "c": "change_request"}
 
 
+@lru_cache(maxsize=65_536)  # every cell of every row under a table is asked
 def register_kind(text: str) -> str | None:
     t = re.sub(r"\s+", " ", (clean_text(text) or "").strip(" :")).strip()
     if TARGET_RE.match(t):
