@@ -92,14 +92,14 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
         consolidated = consolidate(readings, settings)
         tables = consolidated.tables
         clock.lap("consolidate")
-        checked = helper.submit(checks.validate, tables, settings)
+        shared = helper.keep("tables", tables)  # sent once: the checks and the staged tables need them
+        checked = helper.submit(checks.validate, shared, settings)
         draft = workbook.begin(tables, run_info(ws, input_dir, now), ws.outputs)
         findings = schema.conform("findings", collect(reading_findings(readings), consolidated.findings,
                                                       schema.records(checked.result()), draft.text_findings))
-        tables = {**tables, "findings": findings}
-        written = helper.submit(write_staged_and_report, tables, ws, taken.skipped, generated)
+        written = helper.submit(write_staged_and_report, shared, findings, ws, taken.skipped, generated)
         atomic_write_bytes(ws.outputs / WORKBOOK, workbook.finish(draft, findings))
-        result = RunResult(tables=tables, skipped=taken.skipped, timings=clock.laps,
+        result = RunResult(tables={**tables, "findings": findings}, skipped=taken.skipped, timings=clock.laps,
                            workbook=ws.outputs / WORKBOOK, report=written.result())
     delivered = send_report(ws, result, settings, email, generated)
     clock.lap("validate and publish")
@@ -118,10 +118,11 @@ def run_info(ws: Workspace, input_dir: Path | None, now: dt.datetime | None) -> 
                             input_dir=str(input_dir.resolve()) if input_dir else None)
 
 
-def write_staged_and_report(tables: dict[str, pd.DataFrame], ws: Workspace, skipped: list[tuple[str, str]],
-                            generated: dt.datetime) -> Path:
+def write_staged_and_report(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, ws: Workspace,
+                            skipped: list[tuple[str, str]], generated: dt.datetime) -> Path:
     """The staged tables and the report (run by the helper process while the run writes the
     workbook); returns the report's path."""
+    tables = {**tables, "findings": findings}
     for name in STAGED_TABLES:
         staging.write_table(ws.staged, name, tables[name])
     path = ws.outputs / REPORT

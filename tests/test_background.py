@@ -86,11 +86,26 @@ def published(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {**tables, "findings": validate(tables, Settings())}
 
 
+def test_a_table_kept_once_serves_every_call(tables: dict[str, pd.DataFrame]) -> None:
+    with Background() as helper:
+        shared = helper.keep("tables", tables)
+        first = helper.submit(validate, shared, Settings())
+        again = helper.submit(validate, shared, Settings())
+        pd.testing.assert_frame_equal(first.result(), again.result())
+    with Background() as gone:  # without a helper the run resolves what it kept itself
+        gone.starter.join()
+        assert gone.process is not None
+        gone.process.kill()
+        gone.process.join()
+        shared = gone.keep("tables", tables)
+        pd.testing.assert_frame_equal(gone.submit(validate, shared, Settings()).result(), first.result())
+
+
 def test_the_helper_writes_the_staged_tables_and_the_report(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
     final = published(tables)
     with Background() as helper:
-        report = helper.submit(write_staged_and_report, final, Workspace(tmp_path), [("notes.txt", "not a paper")],
-                               dt.datetime(2021, 10, 1, 9, 0)).result()
+        report = helper.submit(write_staged_and_report, tables, final["findings"], Workspace(tmp_path),
+                               [("notes.txt", "not a paper")], dt.datetime(2021, 10, 1, 9, 0)).result()
     assert report == tmp_path / "outputs" / "data_quality.html"
     html = report.read_text(encoding="utf-8")
     assert "notes.txt" in html and all(str(m) in html for m in final["findings"]["check"].unique())
@@ -105,8 +120,8 @@ def test_without_the_helper_the_run_writes_them_itself(tables: dict[str, pd.Data
         helper.starter.join()
         assert helper.process is not None
         helper.process.kill()
-        report = helper.submit(write_staged_and_report, published(tables), Workspace(tmp_path), [],
-                               dt.datetime(2021, 10, 1)).result()
+        report = helper.submit(write_staged_and_report, tables, published(tables)["findings"], Workspace(tmp_path),
+                               [], dt.datetime(2021, 10, 1)).result()
         assert report.exists()
     assert set(p.name for p in (tmp_path / "staged").iterdir()) >= {f"{t}.parquet" for t in staging.STAGED_TABLES}
 

@@ -5,7 +5,8 @@ to read starts a :class:`Background` at once: its process imports what it is tol
 nice 19 (in the moments the readers leave a core idle), then runs the functions the run submits
 to it, one after another, while the run goes on with its own work. A function is submitted by
 name (a module-level function, as pickle sends it) with its arguments; :meth:`Pending.result`
-waits for what it returned, or raises what it raised.
+waits for what it returned, or raises what it raised. A large argument that several functions
+need is sent once (:meth:`Background.keep`).
 
 If the process cannot start or dies, a pending function is run in the run's own process instead,
 and the log says so: the helper saves time, never changes a result.
@@ -21,6 +22,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from queue import SimpleQueue
@@ -65,21 +67,37 @@ def serve(conn: Connection, preload: tuple[str, ...]) -> None:
     for name in preload:
         with contextlib.suppress(Exception):  # a failing import is reported by the function that needs it
             importlib.import_module(name)
+    kept: dict[str, Any] = {}
     while True:
         try:
-            fn, args = conn.recv()
+            message = conn.recv()
         except (EOFError, OSError):  # the run ended (or died)
             return
+        if message[0] == "keep":
+            kept[message[1]] = message[2]
+            continue
+        _, fn, args = message
         started = time.monotonic()
         try:
-            reply: tuple[Any, ...] = ("ok", fn(*args), time.monotonic() - started)
+            reply: tuple[Any, ...] = ("ok", fn(*resolve(args, kept)), time.monotonic() - started)
         except Exception as exc:  # sent back whole: the run raises it
             reply = ("error", _returnable(exc))
-        del fn, args  # not kept while the next arguments arrive
+        del message, fn, args  # not kept while the next arguments arrive
         try:
             conn.send(reply)
         except OSError:
             return
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An argument the helper already holds (sent once with :meth:`Background.keep`), by name."""
+
+    name: str
+
+
+def resolve(args: tuple[Any, ...], kept: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(kept[a.name] if isinstance(a, Kept) else a for a in args)
 
 
 class Pending:
@@ -105,7 +123,7 @@ class Pending:
         if not self.done:
             self.helper.wait(self)
         if not self.done:  # the helper is gone: run it here
-            self.value, self.done = self.fn(*self.args), True
+            self.value, self.done = self.fn(*resolve(self.args, self.helper.kept)), True
         if self.error is not None:
             raise self.error
         return self.value
@@ -119,7 +137,8 @@ class Background:
         self.conn: Connection | None = None
         self.process: BaseProcess | None = None
         self.queue: list[Pending] = []  # submitted, not yet answered, oldest first
-        self.outbox: SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...]] | None] = SimpleQueue()
+        self.kept: dict[str, Any] = {}  # what the helper holds, by name (for the run to do its work)
+        self.outbox: SimpleQueue[tuple[Any, ...] | None] = SimpleQueue()
         self.sender: threading.Thread | None = None
         # started from a thread: the fork server may still be importing the parsers, and the run
         # has other work meanwhile
@@ -140,19 +159,32 @@ class Background:
             log.warning("%s: cannot start a helper process (%s); its work is done in the main process",
                         PROCESS_NAME, exc)
 
+    def keep(self, name: str, value: Any) -> Kept:
+        """Send ``value`` to the helper once, to be passed to the functions submitted after it as
+        the :class:`Kept` this returns (a large table, say, that two functions need)."""
+        self.kept[name] = value
+        self._post(("keep", name, value))
+        return Kept(name)
+
     def submit(self, fn: Callable[..., Any], *args: Any) -> Pending:
         """Run ``fn(*args)`` in the helper after what was submitted before; the arguments are sent
         by a thread of their own, in order, so the run goes on at once."""
         pending = Pending(self, fn, args)
-        self.starter.join()
-        if self.conn is not None:
+        if self._post(("call", fn, args)):
             self.queue.append(pending)
-            self.outbox.put((fn, args))
-            if self.sender is None:
-                self.sender = threading.Thread(target=self._send, args=(self.conn,), name=f"{PROCESS_NAME}-send",
-                                               daemon=True)
-                self.sender.start()
         return pending
+
+    def _post(self, message: tuple[Any, ...]) -> bool:
+        """Queue a message for the sender thread; False where there is no helper."""
+        self.starter.join()
+        if self.conn is None:
+            return False
+        self.outbox.put(message)
+        if self.sender is None:
+            self.sender = threading.Thread(target=self._send, args=(self.conn,), name=f"{PROCESS_NAME}-send",
+                                           daemon=True)
+            self.sender.start()
+        return True
 
     def _send(self, conn: Connection) -> None:
         """Send what is submitted, one message after another, until told to stop (None)."""

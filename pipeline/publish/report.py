@@ -161,7 +161,9 @@ def _misread(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         if r["check"] in MISREAD:
             paper = papers.setdefault(r["paper"], {"file": r["paper"], "href": r["href"], "items": []})
-            paper["items"].append(r)
+            said = str(r["message"])
+            prefix = f"{r['paper']}: "
+            paper["items"].append({**r, "message": said[len(prefix):] if said.startswith(prefix) else said})
     return sorted(papers.values(), key=lambda p: str(p["file"] or "").casefold())
 
 
