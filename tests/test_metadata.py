@@ -22,7 +22,7 @@ D = dt.date
     ("The position as at 31 March 2022 is shown below", []),  # a label only where a line starts with one
 ])
 def test_labels_split_where_the_next_one_starts(line: str, found: list[tuple[str, str]]) -> None:
-    assert labelled(line) == found
+    assert list(labelled(line)) == found
 
 
 def _paper(*lines: str, cells: list[list[str]] | None = None) -> Paper:
