@@ -1,24 +1,31 @@
 """Settings: a small validated dataclass with named defaults, loaded from ``bvtrack.toml``.
 
-``load()`` accepts nothing (defaults), a path, or a dict, and names the bad key in its error.
-Every key is documented in README.md ("Configuration").
+``load()`` accepts nothing (defaults), a path, or a dict. Every setting is checked as it is
+loaded, before any paper is read: an unknown key or name, a wrong type or a value out of range is
+a :class:`~pipeline.errors.ConfigError` naming the setting and what it accepts (exit 2). Every key
+is documented in docs/configuration.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ConfigError
+from pipeline.schema import HEADER_FIELDS, RAG_VALUES
 
 DEFAULT_TIMEOUT_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_MAX_UNZIPPED_MB = 200
 DEFAULT_MAX_PAGES = 500
+DEFAULT_MAX_INPUT_MB = 100  # a file in the shared folder larger than this is skipped, never copied
+DEFAULT_MAX_ROWS = 20_000  # a paper with more table rows than this is quarantined
 DEFAULT_LOG_KEEP = 30  # run logs kept in outputs/logs/
 DEFAULT_MATCH_THRESHOLD = 85.0
 CONFIG_FILE_NAME = "bvtrack.toml"
@@ -68,17 +75,83 @@ class Settings:
     memory_mb: int = DEFAULT_MEMORY_MB
     max_unzipped_mb: int = DEFAULT_MAX_UNZIPPED_MB
     max_pages: int = DEFAULT_MAX_PAGES
+    max_input_mb: int = DEFAULT_MAX_INPUT_MB
+    max_rows: int = DEFAULT_MAX_ROWS
     workers: int | None = None
     log_keep: int = DEFAULT_LOG_KEEP
     email: EmailSettings = field(default_factory=EmailSettings)
     source: str | None = None  # the file these settings came from
 
 
+Rule = tuple[str, Callable[[Any], bool]]  # what a setting accepts, said to the user; the test of a value
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _whole(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _texts(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(s, str) for s in v)
+
+
+ABOVE_ZERO: Rule = ("a number above 0", lambda v: _number(v) and v > 0)
+ONE_OR_MORE: Rule = ("a whole number, 1 or more", lambda v: _whole(v) and v >= 1)
+TEXT: Rule = ("text", lambda v: isinstance(v, str) and bool(v.strip()))
+TEXTS: Rule = ("a list of strings", _texts)
+YES_NO: Rule = ("true or false", lambda v: isinstance(v, bool))
+
+RULES: dict[str, Rule] = {
+    "match_threshold": ("a number from 0 to 100", lambda v: _number(v) and 0 <= v <= 100),
+    "timeout_seconds": ABOVE_ZERO,
+    **{name: ONE_OR_MORE for name in ("memory_mb", "max_unzipped_mb", "max_pages", "max_input_mb", "max_rows",
+                                      "workers", "log_keep")},
+    "theme_labels": TEXTS,
+}
+# tables of settings: the names they accept (None: any) and what each name's value must be
+TABLES: dict[str, tuple[tuple[str, ...] | None, Rule]] = {
+    "headers": (HEADER_FIELDS, TEXTS),
+    "rag_labels": (RAG_VALUES, TEXTS),
+    "organisations": (None, TEXT),
+    "leads": (None, TEXTS),
+}
+EMAIL_RULES: dict[str, Rule] = {
+    "enabled": YES_NO, "starttls": YES_NO, "smtp_host": TEXT, "sender": TEXT, "username": TEXT, "ca_file": TEXT,
+    "smtp_port": ("a port number from 1 to 65535", lambda v: _whole(v) and 1 <= v <= 65535),
+    "recipients": TEXTS, "timeout_seconds": ABOVE_ZERO,
+    "retries": ("a whole number, 0 or more", lambda v: _whole(v) and v >= 0),
+    "backoff_seconds": ("a number, 0 or more", lambda v: _number(v) and v >= 0),
+}
+
+
+def _checked(key: str, value: Any, rule: Rule, where: str) -> Any:
+    accepts, ok = rule
+    if not ok(value):
+        raise ConfigError(f"{where}: {key} must be {accepts}, not {value!r}")
+    return value
+
+
+def _table(key: str, value: Any, where: str) -> dict[str, Any]:
+    names, rule = TABLES[key]
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [{key}] must be a table of names to {rule[0]}, not {value!r}")
+    for name, item in value.items():
+        if names is not None and name not in names:
+            raise ConfigError(f"{where}: [{key}] has no {name!r}; it accepts {', '.join(names)}")
+        _checked(f"[{key}] {name}", item, rule, where)
+    return value
+
+
 def _build(cls: type, data: dict[str, Any], where: str) -> Any:
-    known = {f.name: f for f in fields(cls)}
+    """``cls`` from a TOML table, each key known and each value what its setting accepts."""
+    known = {f.name for f in fields(cls)} - {"source"}
+    rules = EMAIL_RULES if cls is EmailSettings else RULES
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in known or key == "source":
+        if key not in known:
             raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
         if key == "email":
             if not isinstance(value, dict):
@@ -86,11 +159,12 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
             value = _build(EmailSettings, value, f"{where} [email]")
         elif key == "papers":
             value = _overrides(value, where)
+        elif key in TABLES:
+            value = _table(key, value, where)
+        else:
+            _checked(key, value, rules[key], where)
         kwargs[key] = value
-    try:
-        return cls(**kwargs)
-    except TypeError as exc:  # pragma: no cover - dataclass argument errors
-        raise ConfigError(f"{where}: {exc}") from exc
+    return cls(**kwargs)
 
 
 def _overrides(data: Any, where: str) -> dict[str, PaperOverride]:
@@ -134,22 +208,6 @@ def override_for(name: str | None, overrides: dict[str, PaperOverride]) -> Paper
     return exact or next((o for pattern, o in overrides.items() if fnmatchcase(lowered, pattern.lower())), None)
 
 
-def _check(settings: Settings, where: str) -> None:
-    for name in ("timeout_seconds", "memory_mb", "max_unzipped_mb", "max_pages", "log_keep"):
-        value = getattr(settings, name)
-        if not isinstance(value, int | float) or value <= 0:
-            raise ConfigError(f"{where}: {name} must be a positive number, not {value!r}")
-    workers = settings.workers
-    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
-        raise ConfigError(f"{where}: workers must be a whole number, 1 or more, not {workers!r}")
-    for name in ("headers", "rag_labels", "leads"):
-        mapping = getattr(settings, name)
-        if not isinstance(mapping, dict) or not all(
-            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in mapping.values()
-        ):
-            raise ConfigError(f"{where}: [{name}] maps names to lists of strings")
-
-
 def load(source: str | Path | dict[str, Any] | None = None) -> Settings:
     """Settings from a TOML file, a dict, or the defaults when ``source`` is None."""
     if source is None:
@@ -170,7 +228,6 @@ def load(source: str | Path | dict[str, Any] | None = None) -> Settings:
         raise ConfigError(f"{where}: [email] must not hold a password; set BVTRACK_SMTP_PASSWORD")
     settings = _build(Settings, data, where)
     settings.source = None if isinstance(source, dict) else where
-    _check(settings, where)
     return settings
 
 

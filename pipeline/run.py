@@ -9,16 +9,19 @@ the checks, then the staged tables and the report, while this process writes the
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline import batch, checks, schema, staging
+from pipeline import batch, checks, files, schema, staging
 from pipeline.config import Settings
 from pipeline.consolidate import consolidate
-from pipeline.files import atomic_write_bytes
+from pipeline.errors import PublishError
 from pipeline.findings import Finding, collect
 from pipeline.interpret import PaperReading
 from pipeline.publish import mailer, report_html, workbook
@@ -55,6 +58,7 @@ class RunResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not papers, never read
     unchanged: bool = False  # nothing changed since the last run: nothing was read, validated or published
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
+    email_failed: bool = False  # the e-mail was wanted and not sent
 
     @property
     def n_quarantined(self) -> int:
@@ -63,7 +67,8 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        return 3 if self.n_quarantined else 0
+        """4 the e-mail was not sent (over 3), 3 a paper was quarantined, else 0."""
+        return 4 if self.email_failed else 3 if self.n_quarantined else 0
 
 
 def run(workspace: Path, settings: Settings, input_dir: Path | None = None, email: bool | None = None,
@@ -71,18 +76,28 @@ def run(workspace: Path, settings: Settings, input_dir: Path | None = None, emai
     """One batch run, holding the workspace's lock (:class:`pipeline.errors.WorkspaceBusy` if another
     run has it) and logging to ``outputs/logs/``."""
     ws = Workspace(workspace)
-    with batch.workspace_lock(ws.root), batch.run_log(ws.outputs / "logs", settings.log_keep), \
-            batch.fewer_collections():
-        return _run(ws, settings, input_dir, email, workers, now)
+    # the SMTP password is kept from the processes that parse papers: out of the environment before
+    # any starts, given to the mailer alone, and put back for the caller once the run is over
+    password = os.environ.pop(mailer.PASSWORD_ENV, None)
+    try:
+        with batch.workspace_lock(ws.root), batch.run_log(ws.outputs / "logs", settings.log_keep), \
+                batch.fewer_collections():
+            return _run(ws, settings, input_dir, email, workers, now, password)
+    finally:
+        if password is not None:
+            os.environ[mailer.PASSWORD_ENV] = password
 
 
 def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool | None, workers: int | None,
-         now: dt.datetime | None) -> RunResult:
+         now: dt.datetime | None, password: str | None) -> RunResult:
     clock = batch.Clock()
     sends = settings.email.enabled if email is None else email
     taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends)  # --email after --no-email redoes
     if batch.unchanged(ws.root, taken.fingerprint):
-        return unchanged_result(ws, taken)
+        try:
+            return unchanged_result(ws, taken)
+        except (OSError, ValueError) as exc:  # a staged table damaged behind the run's back: rebuild
+            log.warning("the last run's staged tables cannot be read (%s): everything is rebuilt", exc)
     batch.start_server()  # it imports the parsers while the run looks up which papers it has read before
     clock.lap("ingest")
     generated = now or dt.datetime.now()
@@ -97,11 +112,12 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
         draft = workbook.begin(tables, run_info(ws, input_dir, now), ws.outputs)
         findings = schema.conform("findings", collect(reading_findings(readings), consolidated.findings,
                                                       schema.records(checked.result()), draft.text_findings))
-        written = helper.submit(write_staged_and_report, shared, findings, ws, taken.skipped, generated)
-        atomic_write_bytes(ws.outputs / WORKBOOK, workbook.finish(draft, findings))
+        written = helper.submit(prepare_staged_and_report, shared, findings, ws, taken.skipped, generated)
+        publish_together(ws, [lambda: [(files.prepare(ws.outputs / WORKBOOK, workbook.finish(draft, findings)),
+                                         ws.outputs / WORKBOOK)], written.result])
         result = RunResult(tables={**tables, "findings": findings}, skipped=taken.skipped, timings=clock.laps,
-                           workbook=ws.outputs / WORKBOOK, report=written.result())
-    delivered = send_report(ws, result, settings, email, generated)
+                           workbook=ws.outputs / WORKBOOK, report=ws.outputs / REPORT)
+    delivered = send_report(ws, result, settings, email, generated, password)
     clock.lap("validate and publish")
     if delivered:  # an e-mail that could not be sent is tried again by the next run, even if nothing changed
         batch.record(ws.root, taken.fingerprint)  # last: a run killed before here is redone by the next
@@ -118,16 +134,43 @@ def run_info(ws: Workspace, input_dir: Path | None, now: dt.datetime | None) -> 
                             input_dir=str(input_dir.resolve()) if input_dir else None)
 
 
-def write_staged_and_report(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, ws: Workspace,
-                            skipped: list[tuple[str, str]], generated: dt.datetime) -> Path:
-    """The staged tables and the report (run by the helper process while the run writes the
-    workbook); returns the report's path."""
+def prepare_staged_and_report(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, ws: Workspace,
+                              skipped: list[tuple[str, str]], generated: dt.datetime) -> files.Prepared:
+    """The staged tables and the report written beside where they go (by the helper process, while
+    the run writes the workbook), to be put in place with the workbook."""
     tables = {**tables, "findings": findings}
-    for name in STAGED_TABLES:
-        staging.write_table(ws.staged, name, tables[name])
-    path = ws.outputs / REPORT
-    atomic_write_bytes(path, report_html(tables, skipped, ws.outputs, ws.raw, generated).encode("utf-8"))
-    return path
+    prepared: files.Prepared = []
+    try:
+        for name in STAGED_TABLES:
+            path = staging.table_path(ws.staged, name)
+            prepared.append((files.prepare(path, staging.table_bytes(name, tables[name])), path))
+        html = report_html(tables, skipped, ws.outputs, ws.raw, generated).encode("utf-8")
+        prepared.append((files.prepare(ws.outputs / REPORT, html), ws.outputs / REPORT))
+    except BaseException:
+        files.discard(prepared)
+        raise
+    return prepared
+
+
+def publish_together(ws: Workspace, parts: list[Callable[[], files.Prepared]]) -> None:
+    """The staged tables, the workbook and the report put in place together, once every one of them
+    is written whole; where one cannot be written (a full disk), none is, and the previous set
+    stays as it was (:class:`pipeline.errors.PublishError`, naming the disk)."""
+    prepared: files.Prepared = []
+    failure: OSError | None = None
+    for part in parts:
+        try:
+            prepared += part()
+        except OSError as exc:
+            failure = failure or exc
+    if failure is not None:
+        files.discard(prepared)
+        where = Path(failure.filename) if failure.filename else ws.outputs
+        full = " (the disk is full)" if failure.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+        raise PublishError(f"cannot write {where}: {failure.strerror or failure}{full}; the disk at "
+                           f"{files.disk_of(where)} holds the workspace: the previous outputs are left as they "
+                           "were") from failure
+    files.commit(prepared)
 
 
 def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
@@ -143,18 +186,20 @@ def unchanged_result(ws: Workspace, taken: batch.Taken) -> RunResult:
 
 
 def send_report(ws: Workspace, result: RunResult, settings: Settings, email: bool | None,
-                generated: dt.datetime) -> bool:
+                generated: dt.datetime, password: str | None) -> bool:
     """E-mail the report when asked (``email``, else ``[email] enabled``), keeping a copy of what
     was sent in ``outputs/``.
 
     False when the e-mail was wanted and not sent: said in ``result.messages`` and the log; the
-    outputs stay and the exit status is unchanged (it speaks of the papers only).
+    outputs stay and the exit status is 4.
     """
     if not (settings.email.enabled if email is None else email):
         return True
+    env = {mailer.PASSWORD_ENV: password} if password is not None else {}
     sent = mailer.send_report(ws.outputs / WORKBOOK, ws.raw, result.tables, result.skipped, settings.email,
-                              generated)
+                              generated, env=env)
     if sent.copy is not None:
-        atomic_write_bytes(ws.outputs / EMAIL_COPY, sent.copy)
+        files.atomic_write_bytes(ws.outputs / EMAIL_COPY, sent.copy)
     result.messages.append(sent.message)
+    result.email_failed = not sent.ok
     return sent.ok

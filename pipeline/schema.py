@@ -46,6 +46,9 @@ TABLES: dict[str, dict[str, str]] = {
 
 DOCUMENT_STATUSES = ("extracted", "no_actions", "quarantined", "duplicate")
 RAG_VALUES = ("red", "amber", "green", "complete", "not_started")
+# what a column of an action table can hold: the fields `[headers]` may add spellings for
+HEADER_FIELDS = ("ref", "description", "theme", "lead", "service_lead", "member", "priority", "due_date",
+                 "original_due_date", "progress", "status_text", "decisions", "rag", "report_refs")
 ITEM_KINDS = ("issue", "risk", "change_request", "target")
 
 

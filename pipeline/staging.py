@@ -14,19 +14,28 @@ from pipeline.files import atomic_write_bytes
 STAGED_TABLES = tuple(schema.TABLES)  # documents, actions, snapshots, items, findings
 
 
-def write_table(staged_dir: Path, name: str, frame: pd.DataFrame) -> Path:
-    """Write staged table ``name`` with the contract's schema; returns its path."""
+def table_bytes(name: str, frame: pd.DataFrame) -> bytes:
+    """Staged table ``name`` as Parquet with the contract's schema."""
     frame = schema.conform(name, frame)
     table = pa.Table.from_pandas(frame, schema=schema.arrow_schema(name), preserve_index=False)
-    path = staged_dir / f"{name}.parquet"
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
-    atomic_write_bytes(path, sink.getvalue().to_pybytes())
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def table_path(staged_dir: Path, name: str) -> Path:
+    return staged_dir / f"{name}.parquet"
+
+
+def write_table(staged_dir: Path, name: str, frame: pd.DataFrame) -> Path:
+    """Write staged table ``name`` with the contract's schema; returns its path."""
+    path = table_path(staged_dir, name)
+    atomic_write_bytes(path, table_bytes(name, frame))
     return path
 
 
 def read_table(staged_dir: Path, name: str) -> pd.DataFrame:
-    path = staged_dir / f"{name}.parquet"
+    path = table_path(staged_dir, name)
     if not path.exists():
         return schema.empty(name)
     return schema.conform(name, pd.read_parquet(path))

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from papers import DESCRIPTIONS, september_update
 
-from pipeline import checks, staging
+from pipeline import checks, files, staging
 from pipeline.batch.background import Background
 from pipeline.checks.suites import SUITES_DIR, validate
 from pipeline.config import Settings
@@ -24,7 +24,7 @@ from pipeline.consolidate import consolidate
 from pipeline.errors import SuiteError
 from pipeline.findings import collect, finding
 from pipeline.interpret import read_paper_file
-from pipeline.run import Workspace, run, write_staged_and_report
+from pipeline.run import Workspace, prepare_staged_and_report, run
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -104,9 +104,11 @@ def test_a_table_kept_once_serves_every_call(tables: dict[str, pd.DataFrame]) ->
 def test_the_helper_writes_the_staged_tables_and_the_report(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
     final = published(tables)
     with Background() as helper:
-        report = helper.submit(write_staged_and_report, tables, final["findings"], Workspace(tmp_path),
-                               [("notes.txt", "not a paper")], dt.datetime(2021, 10, 1, 9, 0)).result()
-    assert report == tmp_path / "outputs" / "data_quality.html"
+        prepared = helper.submit(prepare_staged_and_report, tables, final["findings"], Workspace(tmp_path),
+                                 [("notes.txt", "not a paper")], dt.datetime(2021, 10, 1, 9, 0)).result()
+    report = tmp_path / "outputs" / "data_quality.html"
+    assert not report.exists()  # written beside, put in place with the workbook
+    files.commit(prepared)
     html = report.read_text(encoding="utf-8")
     assert "notes.txt" in html and all(str(m) in html for m in final["findings"]["check"].unique())
     pd.testing.assert_frame_equal(staging.read_table(tmp_path / "staged", "findings"), final["findings"],
@@ -120,9 +122,9 @@ def test_without_the_helper_the_run_writes_them_itself(tables: dict[str, pd.Data
         helper.starter.join()
         assert helper.process is not None
         helper.process.kill()
-        report = helper.submit(write_staged_and_report, tables, published(tables)["findings"], Workspace(tmp_path),
-                               [], dt.datetime(2021, 10, 1)).result()
-        assert report.exists()
+        files.commit(helper.submit(prepare_staged_and_report, tables, published(tables)["findings"],
+                                   Workspace(tmp_path), [], dt.datetime(2021, 10, 1)).result())
+        assert (tmp_path / "outputs" / "data_quality.html").exists()
     assert set(p.name for p in (tmp_path / "staged").iterdir()) >= {f"{t}.parquet" for t in staging.STAGED_TABLES}
 
 

@@ -342,7 +342,7 @@ def kill_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
 
 KILL_WHEN = {  # the moment to kill a run: a condition on its workspace
     "copying": lambda ws: any(p.name != "manifest.json" for p in (ws / "raw").rglob("*") if p.is_file()),
-    "reading": lambda ws: len(list((ws / "staged" / "cache" / "readings").glob("*.pickle"))) >= 5,
+    "reading": lambda ws: len(list((ws / "staged" / "cache" / "readings").glob("*.json"))) >= 5,
     "staging": lambda ws: (ws / "staged" / "documents.parquet").exists(),
     "publishing": lambda ws: (ws / "outputs" / "tracker.xlsx").exists(),
 }

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from paper_factory import OLE, PNG, clutter, good_paper
 
-from pipeline.batch import ingest
-from pipeline.batch.ingest import HashCache, load_manifest, scan_raw, skip_reason, sync
+from pipeline.batch import ingest, share
+from pipeline.batch.hashes import HashCache
+from pipeline.batch.ingest import scan_raw, skip_reason, sync
+from pipeline.batch.manifest import load_manifest
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -100,13 +102,13 @@ def test_skip_reason(tmp_path: Path, name: str, data: bytes, skipped: bool) -> N
 @pytest.mark.parametrize("name", ["~$update.docx", ".DS_Store", "Thumbs.db", "x.tmp", "~WRL0001.tmp", "a.docx.part",
                                   "desktop.ini", ".hidden.pdf"])
 def test_lock_temporary_hidden_and_system_files_are_ignored(name: str) -> None:
-    assert ingest.is_ignored(Path(name))
+    assert share.is_ignored(name)
 
 
 def test_files_under_hidden_folders_are_ignored(tmp_path: Path) -> None:
     good_paper(tmp_path / ".git", 0)
     good_paper(tmp_path / "visible", 1)
-    assert [p.name for p in ingest._files_under(tmp_path)] == ["strathmore_0001.xlsx"]
+    assert [p.name for p in share.walk(tmp_path)[0]] == ["strathmore_0001.xlsx"]
 
 
 def test_identical_bytes_under_two_names_are_read_once(shared: Path, tmp_path: Path) -> None:

@@ -214,7 +214,7 @@ def test_run_whose_email_fails_keeps_its_outputs_and_tries_again(papers: Path, t
     ws = tmp_path / "ws"
     settings = Settings(email=settings_for(smtp_tls_refusing))
     result = run(ws, settings, input_dir=papers, email=None, now=NOW)
-    assert result.exit_code == 0  # the exit status speaks of the papers
+    assert result.exit_code == 4  # the e-mail was not sent (contract: exit status 4)
     assert len(result.messages) == 1 and result.messages[0].startswith("e-mail NOT sent")
     assert any(r.levelno == logging.ERROR and "e-mail NOT sent" in r.getMessage() for r in caplog.records)
     outs = ws / "outputs"

@@ -115,7 +115,7 @@ def test_limit_failures_are_not_cached_but_an_unchanged_rerun_does_not_retry(
     first = run(ws, settings, input_dir=shared, email=False, workers=2)
     docs = first.tables["documents"].set_index("file_name")
     assert docs.at["slow.xlsx", "error"] == "timed out after 1 s" and first.exit_code == 3
-    assert len(list((ws / "staged" / "cache" / "readings").glob("*.pickle"))) == 1  # the good paper only
+    assert len(list((ws / "staged" / "cache" / "readings").glob("*.json"))) == 1  # the good paper only
     assert run(ws, settings, input_dir=shared, email=False, workers=2).unchanged
     read: list[str] = []
     real = Pool.read

@@ -7,7 +7,8 @@ and the next run reads every paper again and gives the same outputs.
   the code that reads its format (the import closure of ``extractors.<format>``, the sniffer and
   the interpretation, plus the parsing libraries' versions) and the settings that change a
   reading. A new version of the xlsx extractor changes the key of xlsx papers only.
-- :class:`ReadingCache` keeps one pickled :class:`~pipeline.interpret.reading.PaperReading` per key.
+- :class:`ReadingCache` keeps one :class:`~pipeline.interpret.reading.PaperReading` per key, as
+  JSON (data only: a tampered entry is a miss, never code run).
 - :func:`run_fingerprint` is the fingerprint of a whole run (papers, all code, all settings); a
   rerun with the last run's fingerprint and files (:mod:`pipeline.batch.state`) does nothing.
 """
@@ -15,17 +16,18 @@ and the next run reads every paper again and gives the same outputs.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import hashlib
 import json
 import logging
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import Settings
 from pipeline.interpret.reading import PaperReading
@@ -40,8 +42,8 @@ READING_ROOTS = ("pipeline.interpret", "extractors.sniff")
 LIBRARIES = ("python-docx", "openpyxl", "pdfplumber", "pdfminer.six", "msoffcrypto-tool", "lxml", "defusedxml")
 # settings that never change what a paper yields (resource limits only decide failures, which
 # are not cached)
-NOT_READING_SETTINGS = ("email", "workers", "source", "timeout_seconds", "memory_mb", "log_keep", "papers",
-                        "organisations", "leads", "match_threshold")
+NOT_READING_SETTINGS = ("email", "workers", "source", "timeout_seconds", "memory_mb", "log_keep", "max_input_mb",
+                        "papers", "organisations", "leads", "match_threshold")
 NOT_RUN_SETTINGS = ("workers", "source")
 CACHE_DIR = "cache"
 READINGS_DIR = "readings"
@@ -150,8 +152,50 @@ def _quick_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _plain(value: Any) -> Any:
+    """JSON for the values a reading holds besides JSON's own: dates and times, tagged."""
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"a reading holds a {type(value).__name__}")
+
+
+def _dated(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and "$date" in obj:
+        return dt.date.fromisoformat(obj["$date"])
+    if len(obj) == 1 and "$datetime" in obj:
+        return dt.datetime.fromisoformat(obj["$datetime"])
+    return obj
+
+
+READING_PARTS = {"document": dict, "actions": list, "snapshots": list, "items": list, "findings": list}
+
+
+def reading_json(reading: PaperReading) -> bytes:
+    return json.dumps({name: getattr(reading, name) for name in READING_PARTS}, default=_plain,
+                      ensure_ascii=True).encode("ascii")
+
+
+def reading_from_json(data: bytes) -> PaperReading:
+    """A reading as :func:`reading_json` wrote it; ValueError where the data is not one (a damaged
+    or foreign entry): data only, checked part by part, never code."""
+    obj = json.loads(data, object_hook=_dated)
+    if not isinstance(obj, dict) or set(obj) != set(READING_PARTS):
+        raise ValueError("not a reading")
+    for name, kind in READING_PARTS.items():
+        part = obj[name]
+        if not isinstance(part, kind) or (kind is list and not all(isinstance(row, dict) for row in part)):
+            raise ValueError(f"a reading's {name} is not a {kind.__name__}")
+    document = obj["document"]
+    if not isinstance(document.get("doc_id"), str) or not isinstance(document.get("status"), str):
+        raise ValueError("a reading's document has no doc_id or status")
+    return PaperReading(**obj)
+
+
 class ReadingCache:
-    """Pickled readings under ``staged/cache/readings/<key>.pickle``; a bad entry is a miss."""
+    """Readings as JSON under ``staged/cache/readings/<key>.json``; a bad entry is a miss (and is
+    replaced by the next reading of its paper)."""
 
     def __init__(self, staged: Path):
         self.folder = staged / CACHE_DIR / READINGS_DIR
@@ -159,28 +203,30 @@ class ReadingCache:
 
     def get(self, key: str) -> PaperReading | None:
         self.used.add(key)
+        path = self.folder / f"{key}.json"
         try:
-            data = (self.folder / f"{key}.pickle").read_bytes()
-        except FileNotFoundError:
+            data = path.read_bytes()
+        except OSError:
             return None
         try:
-            reading = pickle.loads(data)
-        except Exception:  # a truncated or foreign entry: read the paper again
+            return reading_from_json(data)
+        except (ValueError, TypeError, UnicodeDecodeError) as exc:  # truncated, tampered, foreign: read again
+            log.warning("%s is damaged (%s): its paper is read again", path, exc)
             return None
-        return reading if isinstance(reading, PaperReading) else None
 
     def put(self, key: str, reading: PaperReading) -> None:
         self.used.add(key)
         try:
-            _quick_write(self.folder / f"{key}.pickle", pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as exc:  # a cache that cannot be written costs the next run time, not this run
+            _quick_write(self.folder / f"{key}.json", reading_json(reading))
+        except (OSError, TypeError, ValueError) as exc:  # costs the next run time, not this run
             log.warning("cannot keep the reading of %s for the next run: %s", reading.document.get("file_name"), exc)
 
     def prune(self) -> int:
-        """Drop entries this run did not use (papers gone, code or settings changed)."""
+        """Drop entries this run did not use (papers gone, code or settings changed), and any
+        file that is not an entry (an older cache's)."""
         if not self.folder.exists():
             return 0
-        stale = [p for p in self.folder.iterdir() if p.suffix == ".pickle" and p.stem not in self.used]
+        stale = [p for p in self.folder.iterdir() if p.suffix != ".json" or p.stem not in self.used]
         for path in stale:
             path.unlink(missing_ok=True)
         return len(stale)

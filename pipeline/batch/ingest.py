@@ -1,35 +1,37 @@
 """Bring papers from the shared folder into ``raw/``, which is never modified.
 
 New or changed files are copied in; a changed file keeps its old version and gets a new name
-(``name.<sha8>.ext``). ``raw/manifest.json`` records each copy: its name in raw/, where it came
-from, size, sha256, when it was first seen, and which copy is current for its source.
+(``name.<sha8>.ext``). ``raw/manifest.json`` (:mod:`pipeline.batch.manifest`) records each copy:
+its name in raw/, where it came from, size, sha256, when it was first seen, and which copy is
+current for its source.
 
-A shared folder holds more than papers. Office owner files (``~$name.docx``), hidden, temporary
-and system files are ignored without a word. Other files that are not papers by their
-extension *and* by their content (a .txt, .msg, .csv, .png) are *skipped*: listed with a reason,
-never copied. A paper with a wrong extension is still a paper (the content decides). A file that
-changes while it is read (still being copied into the share) is skipped this run and read on the
-next. Copies are made in ``<workspace>/.bvtrack-incoming/`` and renamed into raw/, so a killed
-run never leaves a partial file in raw/.
+A shared folder holds more than papers, and anything at all: the folder is listed without
+following links, every entry checked to lie under it (:mod:`pipeline.batch.share`); office owner
+files (``~$name.docx``), hidden, temporary and system files are ignored without a word. Other
+files that are not papers by their extension *and* by their content (a .txt, .msg, .csv, .png)
+are *skipped*: listed with a reason, never copied; so is a file over ``max_input_mb``, a link, an
+entry that cannot be read. A paper with a wrong extension is still a paper (the content decides).
+A file that changes while it is read (still being copied into the share) is skipped this run and
+read on the next. Copies are made in ``<workspace>/.bvtrack-incoming/`` and renamed into raw/,
+so a killed run never leaves a partial file in raw/. No entry of the share stops the sync.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import shutil
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
 from extractors.sniff import peek
-from pipeline.files import atomic_write_bytes, sha256_file
+from pipeline.batch.hashes import HashCache, stamp
+from pipeline.batch.manifest import MANIFEST, ManifestEntry, load_manifest, save_manifest
+from pipeline.batch.share import Skipped, raw_name, shown, version_name, walk
+from pipeline.files import sha256_file
 
-MANIFEST = "manifest.json"
 RAW_HOUSEKEEPING = {MANIFEST, "README.md"}
-IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
-IGNORED_SUFFIXES = {".tmp", ".temp", ".part", ".crdownload", ".swp", ".lock", ".bak"}
 PAPER_SUFFIXES = {".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx", ".pdf", ".doc", ".xls"}
 PAPER_KINDS = {"docx", "xlsx", "pdf"}
 INCOMING = ".bvtrack-incoming"
@@ -42,24 +44,6 @@ KNOWN_TYPES = {
     ".ods": "an OpenDocument spreadsheet", ".rtf": "a rich-text file", ".htm": "a web page", ".html": "a web page",
     ".lnk": "a shortcut", ".url": "a shortcut",
 }
-
-
-@dataclass
-class ManifestEntry:
-    raw_name: str  # path relative to raw/
-    source: str  # path relative to the shared folder it came from
-    size: int
-    sha256: str
-    first_seen: str  # ISO timestamp, UTC
-    current: bool = True
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file in the shared folder or raw/ that is not read, and why."""
-
-    name: str  # path relative to the folder it is in
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -80,18 +64,10 @@ class Intake:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def is_ignored(path: Path) -> bool:
-    """Office owner files, hidden, temporary and system files: never papers."""
-    name = path.name
-    return (
-        name.startswith(("~$", ".", "~"))
-        or name.lower() in IGNORED_NAMES
-        or path.suffix.lower() in IGNORED_SUFFIXES
-    )
-
-
-def skip_reason(path: Path) -> str | None:
+def skip_reason(path: Path, max_bytes: int | None = None) -> str | None:
     """None for a paper (by extension, or by content under another extension); else why not."""
+    if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+        return f"{size / 2**20:,.1f} MB, over the limit of {max_bytes / 2**20:g} MB (max_input_mb)"
     suffix = path.suffix.lower()
     if suffix in PAPER_SUFFIXES:
         return None
@@ -100,71 +76,6 @@ def skip_reason(path: Path) -> str | None:
         return None
     what = KNOWN_TYPES.get(suffix) or (f"a {suffix} file" if suffix else "a file without an extension")
     return f"{what}, not a paper (.docx, .xlsx or .pdf)"
-
-
-class HashCache:
-    """sha256 of files by (size, mtime): unchanged files are not read again (``staged/cache/hashes.json``)."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.entries: dict[str, list[int | str]] = {}
-        self.seen: set[str] = set()
-        if path is not None:
-            try:
-                self.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
-
-    def known(self, file: Path, st: os.stat_result) -> str | None:
-        entry = self.entries.get(str(file))
-        if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
-            self.seen.add(str(file))
-            return str(entry[2])
-        return None
-
-    def remember(self, file: Path, st: os.stat_result, sha: str) -> None:
-        self.entries[str(file)] = [st.st_size, st.st_mtime_ns, sha]
-        self.seen.add(str(file))
-
-    def sha(self, file: Path) -> str:
-        st = file.stat()
-        sha = self.known(file, st)
-        if sha is None:
-            sha = sha256_file(file)
-            self.remember(file, st, sha)
-        return sha
-
-    def save(self) -> None:
-        if self.path is None:
-            return
-        kept = {k: v for k, v in self.entries.items() if k in self.seen}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(kept), encoding="utf-8")
-        os.replace(tmp, self.path)
-
-
-def load_manifest(raw: Path) -> list[ManifestEntry]:
-    path = raw / MANIFEST
-    if not path.exists():
-        return []
-    return [ManifestEntry(**row) for row in json.loads(path.read_text(encoding="utf-8"))]
-
-
-def save_manifest(raw: Path, entries: list[ManifestEntry]) -> None:
-    text = json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False)
-    atomic_write_bytes(raw / MANIFEST, text.encode("utf-8"))
-
-
-def _files_under(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and not any(is_ignored(Path(part)) for part in p.relative_to(folder).parts)
-    )
-
-
-def _stamp(st: os.stat_result) -> tuple[int, int]:
-    return st.st_size, st.st_mtime_ns
 
 
 def _copy_hashing(src: Path, dest: Path) -> tuple[str, bool]:
@@ -176,18 +87,19 @@ def _copy_hashing(src: Path, dest: Path) -> tuple[str, bool]:
             digest.update(chunk)
             fout.write(chunk)
     after = src.stat()
-    return digest.hexdigest(), _stamp(before) == _stamp(after) and after.st_size == dest.stat().st_size
+    return digest.hexdigest(), stamp(before) == stamp(after) and after.st_size == dest.stat().st_size
 
 
-def _target(raw: Path, rel: Path, sha: str, hashes: HashCache) -> tuple[Path, bool]:
+def _target(raw: Path, rel: PurePath, sha: str, hashes: HashCache) -> tuple[PurePath, bool]:
     """Where a new copy goes in raw/, and whether an identical copy is already there (an orphan a
     killed run copied but did not record)."""
-    for candidate in (rel, rel.with_name(f"{rel.stem}.{sha[:8]}{rel.suffix}")):
+    first = raw_name(rel)
+    for candidate in (first, version_name(first, sha)):
         if not (raw / candidate).exists():
             return candidate, False
-        if hashes.sha(raw / candidate) == sha:
+        if (raw / candidate).is_file() and hashes.sha(raw / candidate) == sha:
             return candidate, True
-    return rel.with_name(f"{rel.stem}.{sha[:16]}{rel.suffix}"), False
+    return version_name(first, sha, 16), False
 
 
 def _flush_to_disk() -> None:
@@ -196,56 +108,98 @@ def _flush_to_disk() -> None:
         os.sync()
 
 
-def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: HashCache | None = None) -> Intake:
+@dataclass
+class _Sync:
+    """One sync's state: the manifest's entries and what has been decided so far."""
+
+    raw: Path
+    incoming: Path
+    hashes: HashCache
+    stamp: str
+    max_bytes: int | None
+    entries: list[ManifestEntry]
+    intake: Intake = field(default_factory=Intake)
+    reverted: bool = False
+
+    def __post_init__(self) -> None:
+        self.by_sha = {e.sha256: e.raw_name for e in self.entries}
+        self.by_source: dict[str, list[ManifestEntry]] = {}
+        for e in self.entries:
+            self.by_source.setdefault(e.source, []).append(e)
+
+    def take(self, src: Path, rel: PurePath) -> None:
+        """One file of the share: skipped with its reason, copied, or known already."""
+        name = shown(rel)
+        try:
+            reason = skip_reason(src, self.max_bytes)
+            if reason:
+                self.intake.skipped.append(Skipped(name, reason))
+                return
+            entry = self.bring_in(src, rel)
+            versions = self.by_source.setdefault(os.fsdecode(rel), [])
+            if isinstance(entry, Skipped):
+                self.intake.skipped.append(entry)
+            elif entry is not None:
+                _make_current(versions, None)
+                versions.append(entry)
+                self.entries.append(entry)
+                self.intake.added.append(entry)
+                self.by_sha[entry.sha256] = entry.raw_name
+            else:
+                sha = self.hashes.known(src, src.stat())
+                if any(e.sha256 == sha for e in versions):
+                    self.reverted |= _make_current(versions, sha)
+                elif sha is not None:
+                    self.intake.skipped.append(Skipped(name, f"the same bytes as {shown(self.by_sha[sha])}, read once"))
+        except OSError as exc:  # unreadable, gone since the folder was listed, a name the file system refuses
+            self.intake.skipped.append(Skipped(name, f"cannot be read: {exc.strerror or type(exc).__name__}"))
+
+    def bring_in(self, src: Path, rel: PurePath) -> ManifestEntry | Skipped | None:
+        """Copy one file into raw/ unless raw/ already has its bytes; Skipped if it would not hold still."""
+        st = src.stat()
+        known = self.hashes.known(src, st)
+        if known is None:
+            known = sha256_file(src)
+            if stamp(src.stat()) != stamp(st):
+                return Skipped(shown(rel), CHANGING)
+            self.hashes.remember(src, st, known)
+        if known in self.by_sha:
+            return None
+        tmp = self.incoming / "copy"
+        sha, still = _copy_hashing(src, tmp)
+        if not still or sha != known:
+            tmp.unlink(missing_ok=True)
+            return Skipped(shown(rel), CHANGING)
+        target, orphan = _target(self.raw, rel, sha, self.hashes)
+        if orphan:
+            tmp.unlink()
+        else:
+            (self.raw / target).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, self.raw / target)
+            self.hashes.remember(self.raw / target, (self.raw / target).stat(), sha)
+        return ManifestEntry(str(target), os.fsdecode(rel), (self.raw / target).stat().st_size, sha, self.stamp)
+
+
+def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: HashCache | None = None,
+         max_bytes: int | None = None) -> Intake:
     """Copy new or changed papers from ``input_dir`` into ``raw``; list what was skipped."""
-    hashes = hashes or HashCache(None)
     raw.mkdir(parents=True, exist_ok=True)
     incoming = raw.parent / INCOMING
     shutil.rmtree(incoming, ignore_errors=True)  # leftovers of a killed run
     incoming.mkdir(parents=True)
-    entries = load_manifest(raw)
-    by_sha = {e.sha256: e.raw_name for e in entries}
-    by_source: dict[str, list[ManifestEntry]] = {}
-    for e in entries:
-        by_source.setdefault(e.source, []).append(e)
-    stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
-    intake = Intake()
-    reverted = False
+    state = _Sync(raw, incoming, hashes or HashCache(None),
+                  (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), max_bytes, load_manifest(raw))
     try:
-        own = _own_folders(input_dir, raw)
-        for src in _files_under(input_dir):
-            if own and any(src.resolve().is_relative_to(folder) for folder in own):
-                continue  # a workspace inside the shared folder: its own files are not papers
-            rel = src.relative_to(input_dir)
-            reason = skip_reason(src)
-            if reason:
-                intake.skipped.append(Skipped(str(rel), reason))
-                continue
-            try:
-                entry = _bring_in(src, rel, raw, incoming, hashes, by_sha, stamp)
-            except OSError as exc:  # unreadable, or gone since the folder was listed
-                entry = Skipped(str(rel), f"cannot be read: {exc.strerror or exc}")
-            versions = by_source.setdefault(str(rel), [])
-            if isinstance(entry, Skipped):
-                intake.skipped.append(entry)
-            elif entry is not None:
-                _make_current(versions, None)
-                versions.append(entry)
-                entries.append(entry)
-                intake.added.append(entry)
-                by_sha[entry.sha256] = entry.raw_name
-            else:
-                sha = hashes.known(src, src.stat())
-                if any(e.sha256 == sha for e in versions):
-                    reverted |= _make_current(versions, sha)
-                elif sha is not None:
-                    intake.skipped.append(Skipped(str(rel), f"the same bytes as {by_sha[sha]}, read once"))
-        if intake.added or reverted:
+        files, skipped = walk(input_dir, _own_folders(input_dir, raw))
+        state.intake.skipped.extend(skipped)
+        for src in files:
+            state.take(src, src.relative_to(input_dir))
+        if state.intake.added or state.reverted:
             _flush_to_disk()
-            save_manifest(raw, entries)
+            save_manifest(raw, state.entries)
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
-    return intake
+    return state.intake
 
 
 def _own_folders(input_dir: Path, raw: Path) -> list[Path]:
@@ -253,7 +207,7 @@ def _own_folders(input_dir: Path, raw: Path) -> list[Path]:
     root = raw.parent.resolve()
     if not root.is_relative_to(input_dir.resolve()):
         return []
-    return [root / d for d in ("raw", "staged", "outputs")]
+    return [root / d for d in ("raw", "staged", "outputs", INCOMING)]
 
 
 def _make_current(versions: list[ManifestEntry], sha: str | None) -> bool:
@@ -268,33 +222,6 @@ def _make_current(versions: list[ManifestEntry], sha: str | None) -> bool:
     return changed
 
 
-def _bring_in(src: Path, rel: Path, raw: Path, incoming: Path, hashes: HashCache, by_sha: dict[str, str],
-              stamp: str) -> ManifestEntry | Skipped | None:
-    """Copy one file into raw/ unless raw/ already has its bytes; Skipped if it would not hold still."""
-    st = src.stat()
-    known = hashes.known(src, st)
-    if known is None:
-        known = sha256_file(src)
-        if _stamp(src.stat()) != _stamp(st):
-            return Skipped(str(rel), CHANGING)
-        hashes.remember(src, st, known)
-    if known in by_sha:
-        return None
-    tmp = incoming / "copy"
-    sha, still = _copy_hashing(src, tmp)
-    if not still or sha != known:
-        tmp.unlink(missing_ok=True)
-        return Skipped(str(rel), CHANGING)
-    target, orphan = _target(raw, rel, sha, hashes)
-    if orphan:
-        tmp.unlink()
-    else:
-        (raw / target).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, raw / target)
-        hashes.remember(raw / target, (raw / target).stat(), sha)
-    return ManifestEntry(str(target), str(rel), (raw / target).stat().st_size, sha, stamp)
-
-
 def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[RawPaper], list[Skipped]]:
     """The current version of every paper in ``raw`` with its sha256, and the files skipped there.
 
@@ -306,26 +233,26 @@ def scan_raw(raw: Path, hashes: HashCache | None = None) -> tuple[list[RawPaper]
     hashes = hashes or HashCache(None)
     entries = load_manifest(raw)
     superseded = {e.raw_name for e in entries if not e.current}
-    names = {e.raw_name: Path(e.source).name for e in entries}
+    names = {e.raw_name: shown(PurePath(e.source).name) for e in entries}
     papers: list[RawPaper] = []
-    skipped: list[Skipped] = []
+    files, skipped = walk(raw)
     first: dict[str, str] = {}
-    for path in _files_under(raw):
-        rel = str(path.relative_to(raw))
+    for path in files:
+        rel = os.fsdecode(path.relative_to(raw))
         if rel in superseded or rel in RAW_HOUSEKEEPING:
             continue
-        reason = skip_reason(path)
-        if reason:
-            skipped.append(Skipped(rel, reason))
-            continue
         try:
+            reason = skip_reason(path)
+            if reason:
+                skipped.append(Skipped(shown(rel), reason))
+                continue
             sha = hashes.sha(path)
         except OSError as exc:
-            skipped.append(Skipped(rel, f"cannot be read: {exc.strerror or exc}"))
+            skipped.append(Skipped(shown(rel), f"cannot be read: {exc.strerror or exc}"))
             continue
         if sha in first:
-            skipped.append(Skipped(rel, f"the same bytes as {first[sha]}, read once"))
+            skipped.append(Skipped(shown(rel), f"the same bytes as {shown(first[sha])}, read once"))
             continue
         first[sha] = rel
-        papers.append(RawPaper(path, sha, names.get(rel, path.name)))
+        papers.append(RawPaper(path, sha, names.get(rel, shown(path.name))))
     return papers, skipped

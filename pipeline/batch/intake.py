@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.batch import cache, ingest
+from pipeline.batch.hashes import HashCache
+from pipeline.batch.share import Skipped
 from pipeline.config import Settings
 
 log = logging.getLogger("bvtrack")
@@ -43,11 +45,11 @@ def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.date
     raw, staged = root / "raw", root / "staged"
     if tidy(root):
         log.info("removed temporary files a killed run left behind")
-    hashes = ingest.HashCache(staged / cache.CACHE_DIR / HASHES_FILE)
-    skipped: list[ingest.Skipped] = []
+    hashes = HashCache(staged / cache.CACHE_DIR / HASHES_FILE)
+    skipped: list[Skipped] = []
     added = 0
     if input_dir is not None:
-        intake = ingest.sync(input_dir, raw, now=now, hashes=hashes)
+        intake = ingest.sync(input_dir, raw, now=now, hashes=hashes, max_bytes=int(settings.max_input_mb * 2**20))
         added, skipped = len(intake.added), list(intake.skipped)
         log.info("%d new or changed file(s) copied into %s", added, raw)
     papers, in_raw = ingest.scan_raw(raw, hashes)
@@ -55,7 +57,7 @@ def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.date
     seen = {s.name for s in skipped}
     skipped += [s for s in in_raw if s.name not in seen]
     for s in skipped:
-        log.info("skipped %s: %s", s.name, s.reason)
+        log.warning("skipped %s: %s", s.name, s.reason)
     listed = [(str(p.path.relative_to(raw)), p.sha256) for p in papers]
     fingerprint = cache.run_fingerprint(listed, settings, f"e-mail {sends_email}")
     return Taken(papers, [(s.name, s.reason) for s in skipped], added, fingerprint)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pipeline.batch.cache import CACHE_DIR
 from pipeline.files import atomic_write_bytes
 
 STATE_FILE = "run.json"
+log = logging.getLogger("bvtrack")
 
 
 def file_stamp(path: Path) -> list[int]:
@@ -35,10 +37,22 @@ class RunState:
 
     @classmethod
     def load(cls, workspace: Path) -> RunState | None:
+        """The last run's state; None where there is none, or it is damaged (logged: the run is
+        simply done again)."""
+        path = cls.path(workspace)
+        if not path.exists():
+            return None
         try:
-            data = json.loads(cls.path(workspace).read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not (isinstance(data, dict) and set(data) == {"fingerprint", "files", "finished"}
+                    and isinstance(data["fingerprint"], str) and isinstance(data["finished"], str)
+                    and isinstance(data["files"], dict)
+                    and all(isinstance(k, str) and isinstance(v, list) and len(v) == 2
+                            and all(isinstance(n, int) for n in v) for k, v in data["files"].items())):
+                raise ValueError("not a run's fingerprint, files and finishing time")
             return cls(**data)
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            log.warning("%s is damaged (%s): the run is done again", path, exc)
             return None
 
     def save(self, workspace: Path) -> None:
