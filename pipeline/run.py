@@ -25,28 +25,12 @@ from pipeline.errors import PublishError
 from pipeline.findings import Finding, collect
 from pipeline.interpret import PaperReading
 from pipeline.publish import mailer, report_html, workbook
+from pipeline.workspace import Workspace
 
 log = logging.getLogger("bvtrack")
 
 STAGED_TABLES = staging.STAGED_TABLES
 WORKBOOK, REPORT, EMAIL_COPY = "tracker.xlsx", "data_quality.html", "data_quality.eml"
-
-
-@dataclass(frozen=True)
-class Workspace:
-    root: Path
-
-    @property
-    def raw(self) -> Path:
-        return self.root / "raw"
-
-    @property
-    def staged(self) -> Path:
-        return self.root / "staged"
-
-    @property
-    def outputs(self) -> Path:
-        return self.root / "outputs"
 
 
 @dataclass

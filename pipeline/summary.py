@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pipeline.run import RunResult
 
 
-def _rel(path: Path, base: Path) -> str:
-    try:
-        return str(path.relative_to(base))
-    except ValueError:
-        return str(path)
-
-
-def summarise(result: RunResult, workspace: Path) -> str:
+def summarise(result: RunResult) -> str:
     t = result.tables
     docs = t["documents"]
     by_status = docs["status"].value_counts().to_dict() if len(docs) else {}
@@ -32,13 +24,13 @@ def summarise(result: RunResult, workspace: Path) -> str:
     for row in docs[docs["status"] == "quarantined"].itertuples() if len(docs) else []:
         lines.append(f"  quarantined: {row.file_name}: {row.error}")
     if result.skipped:
-        lines.append(f"skipped (not papers): {len(result.skipped)}")
+        lines.append(f"skipped: {len(result.skipped)}")
         lines.extend(f"  skipped: {name}: {reason}" for name, reason in result.skipped[:20])
         if len(result.skipped) > 20:
             lines.append(f"  ... and {len(result.skipped) - 20} more (see the report)")
-    if result.workbook:
-        lines.append(f"workbook: {_rel(result.workbook, workspace)}")
+    if result.workbook:  # absolute: the summary may be read far from where the run was started
+        lines.append(f"workbook: {result.workbook.resolve()}")
     if result.report:
-        lines.append(f"report: {_rel(result.report, workspace)}")
+        lines.append(f"report: {result.report.resolve()}")
     lines.extend(result.messages)
     return "\n".join(lines)

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("pipeline.consolidate",),
     ("pipeline.interpret",),
     ("pipeline.config", "pipeline.schema", "pipeline.staging", "pipeline.findings", "pipeline.errors",
-     "pipeline.files", "pipeline"),
+     "pipeline.files", "pipeline.workspace", "pipeline"),
     ("extractors",),
 ]
 INDEPENDENT = {("pipeline.publish", "pipeline.checks")}

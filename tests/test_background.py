@@ -24,7 +24,8 @@ from pipeline.consolidate import consolidate
 from pipeline.errors import SuiteError
 from pipeline.findings import collect, finding
 from pipeline.interpret import read_paper_file
-from pipeline.run import Workspace, prepare_staged_and_report, run
+from pipeline.run import prepare_staged_and_report, run
+from pipeline.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,9 +1,17 @@
-"""The command line as a scheduler or an analyst uses it: real processes, real files."""
+"""The command line as a scheduler or an analyst uses it: real processes, real files.
+
+A scheduler gives the run no terminal (``_run``: pipes); an analyst does (``_at_terminal``:
+stdout on a pseudo-terminal).
+"""
 
 from __future__ import annotations
 
+import os
+import pty
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +24,28 @@ BVTRACK = [sys.executable, "-m", "pipeline.cli"]
 
 def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*BVTRACK, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def _at_terminal(*args: str) -> subprocess.CompletedProcess[str]:
+    """bvtrack with its stdout on a terminal, as an analyst runs it; stderr piped."""
+    ours, theirs = pty.openpty()
+    with subprocess.Popen([*BVTRACK, *args], stdout=theirs, stderr=subprocess.PIPE) as proc:
+        os.close(theirs)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(ours, 65536)
+            except OSError:  # EIO: the other end is closed
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.close(ours)
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    text = out.decode("utf-8", "replace").replace("\r\n", "\n")
+    return subprocess.CompletedProcess(args, code, text, err.decode("utf-8", "replace"))
 
 
 def _odd_paper(path: Path) -> Path:
@@ -39,7 +69,7 @@ def test_headers_added_in_the_config_file_are_used(tmp_path: Path) -> None:
 
     (ws / "bvtrack.toml").write_text('[headers]\nlead = ["Accountable Executive"]\nprogress = ["Delivery %"]\n'
                                      'due_date = ["Delivery Date"]\n')
-    again = _run("run", "--workspace", str(ws), "--no-email")
+    again = _at_terminal("run", "--workspace", str(ws), "--no-email")
     assert again.returncode == 0, again.stderr
     actions = pd.read_parquet(ws / "staged" / "actions.parquet")
     assert actions[["description", "lead"]].values.tolist() == [["Recruit a new head of service",
@@ -55,7 +85,7 @@ def test_a_quarantined_paper_exits_3_and_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "in" / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip archive")
     result = _run("run", "--input", str(tmp_path / "in"), "--workspace", str(tmp_path / "ws"), "--no-email")
     assert result.returncode == 3
-    assert "broken.docx" in result.stdout and "quarantined" in result.stdout
+    assert "broken.docx" in result.stderr and "quarantined" in result.stderr  # where a scheduler sees it
     docs = pd.read_parquet(tmp_path / "ws" / "staged" / "documents.parquet").set_index("file_name")
     assert docs.loc["broken.docx", "status"] == "quarantined"
     assert "zip" in docs.loc["broken.docx", "error"]
@@ -126,7 +156,90 @@ def test_files_that_are_not_papers_are_listed_as_skipped(tmp_path: Path) -> None
     _odd_paper(tmp_path / "in" / "paper.xlsx")
     (tmp_path / "in" / "notes.txt").write_text("call back the chief executive")
     (tmp_path / "in" / "~$paper.xlsx").write_bytes(b"\x00" * 162)  # an Office owner file: ignored
-    result = _run("run", "--input", str(tmp_path / "in"), "--workspace", str(tmp_path / "ws"), "--no-email")
+    result = _at_terminal("run", "--input", str(tmp_path / "in"), "--workspace", str(tmp_path / "ws"), "--no-email")
     assert result.returncode == 0
     assert "skipped: notes.txt" in result.stdout
-    assert "~$paper.xlsx" not in result.stdout
+    assert "~$paper.xlsx" not in result.stdout + result.stderr
+    quiet = _run("run", "--input", str(tmp_path / "in"), "--workspace", str(tmp_path / "ws2"), "--no-email")
+    assert quiet.stdout == "" and "notes.txt" in quiet.stderr and "~$paper.xlsx" not in quiet.stderr
+
+
+def test_under_a_scheduler_a_run_that_goes_well_says_nothing(tmp_path: Path) -> None:
+    """cron mails whatever a job prints: a good run prints nothing, the log has it all."""
+    (tmp_path / "in").mkdir()
+    _odd_paper(tmp_path / "in" / "fine.xlsx")
+    ws = tmp_path / "ws"
+    for _ in range(2):  # the first run reads, the second finds nothing changed
+        result = _run("run", "--input", str(tmp_path / "in"), "--workspace", str(ws), "--no-email")
+        assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    log = "".join(p.read_text() for p in (ws / "outputs" / "logs").glob("*.log"))
+    assert "papers read" in log or "read 1 paper" in log or "fine.xlsx" in log
+    assert "nothing changed" in log
+
+
+def test_at_a_terminal_the_summary_gives_absolute_paths(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    _odd_paper(tmp_path / "in" / "fine.xlsx")
+    (tmp_path / "ws").mkdir()
+    result = subprocess.run([*BVTRACK, "run", "--input", "../in", "--workspace", ".", "--no-email"],
+                            capture_output=True, text=True, cwd=tmp_path / "ws", timeout=120)
+    assert result.returncode == 0
+    shown = _at_terminal("run", "--workspace", str(tmp_path / "ws" / ".." / "ws"), "--no-email", "-v").stdout
+    assert f"workbook: {tmp_path.resolve() / 'ws' / 'outputs' / 'tracker.xlsx'}" in shown
+
+
+def test_verbose_goes_before_or_after_the_command_and_version_is_shown(tmp_path: Path) -> None:
+    for args in (["-v", "run"], ["run", "-v"]):
+        parsed = build_parser().parse_args([*args, "--workspace", str(tmp_path)])
+        assert parsed.verbose is True
+    assert build_parser().parse_args(["run"]).verbose is False
+    version = _run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("bvtrack ") and "unknown" not in version.stdout
+
+
+def test_a_run_in_a_folder_that_is_not_a_workspace_is_a_usage_error_with_a_hint(tmp_path: Path) -> None:
+    result = _run("run", "--no-email", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not a bvtrack workspace" in result.stderr and "bvtrack init" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no empty tracker published
+
+
+def test_inspect_image_of_a_paper_that_is_not_a_pdf_is_a_usage_error(tmp_path: Path) -> None:
+    result = _run("inspect", str(_odd_paper(tmp_path / "odd.xlsx")), "--image", str(tmp_path / "p.png"))
+    assert result.returncode == 2 and "PDF pages only" in result.stderr
+    assert not (tmp_path / "p.png").exists()
+
+
+def test_init_makes_a_workspace_a_run_can_use(tmp_path: Path) -> None:
+    ws = tmp_path / "srv" / "bvtrack"
+    made = _run("init", str(ws))
+    assert made.returncode == 0, made.stderr
+    assert sorted(p.name for p in ws.iterdir()) == ["bvtrack.toml", "outputs", "raw", "staged"]
+    text = (ws / "bvtrack.toml").read_text()
+    assert "# match_threshold = 85.0" in text and "BVTRACK_SMTP_PASSWORD" in text
+    assert _run("init", str(ws)).stdout.startswith(f"{ws} is a workspace already")
+    assert (ws / "bvtrack.toml").read_text() == text  # never overwritten
+    (tmp_path / "in").mkdir()
+    _odd_paper(tmp_path / "in" / "fine.xlsx")
+    assert _run("run", "--input", str(tmp_path / "in"), "--workspace", str(ws)).returncode == 0
+    assert _run("run", "--workspace", str(ws)).returncode == 0  # a workspace now, without --input
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """Ctrl-C reaches every process of the terminal's group: the run's and its readers'."""
+    (tmp_path / "in").mkdir()
+    for i in range(40):
+        _odd_paper(tmp_path / "in" / f"paper{i:02}.xlsx")
+    ws = tmp_path / "ws"
+    with subprocess.Popen([*BVTRACK, "run", "--input", str(tmp_path / "in"), "--workspace", str(ws), "--no-email",
+                           "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as proc:
+        readings = ws / "staged" / "cache" / "readings"
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline and not (
+                readings.is_dir() and any(readings.iterdir())):
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)  # as the terminal does
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "bvtrack: interrupted" and "Traceback" not in err, err

@@ -19,6 +19,7 @@ import importlib
 import logging
 import os
 import pickle
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -60,6 +61,7 @@ def serve(conn: Connection, preload: tuple[str, ...]) -> None:
     """The helper's loop: import ``preload``, then for each (function, args) received send back
     ("ok", result, seconds) or ("error", exception); until the pipe closes."""
     die_with_parent(PROCESS_NAME)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle: it ends its helper
     collect_less()
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(NICENESS)

@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from pipeline.checks.suites import SUITES_DIR
 from pipeline.config import Settings
 from pipeline.interpret.reading import PaperReading
 
@@ -36,7 +37,8 @@ log = logging.getLogger("bvtrack")
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("pipeline", "extractors")
-CODE_FOLDERS = (*PACKAGES, "expectations")  # the validation suites decide outputs as much as code does
+# (where, folder): the packages, and the validation suites, which decide outputs as much as code does
+CODE_FOLDERS = (*((ROOT, package) for package in PACKAGES), (SUITES_DIR.parent, SUITES_DIR.name))
 FORMAT_MODULES = {"docx": "extractors.docx", "xlsx": "extractors.xlsx", "pdf": "extractors.pdf"}
 READING_ROOTS = ("pipeline.interpret", "extractors.sniff")
 LIBRARIES = ("python-docx", "openpyxl", "pdfplumber", "pdfminer.six", "msoffcrypto-tool", "lxml", "defusedxml")
@@ -122,10 +124,10 @@ def reading_code_fingerprint(fmt: str | None) -> str:
 def code_fingerprint() -> str:
     """Every file of the two packages (templates too), the expectation suites and the libraries' versions."""
     files = sorted(
-        p for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*")
+        (p.relative_to(base).as_posix(), p) for base, folder in CODE_FOLDERS for p in (base / folder).rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     )
-    return _digest(library_versions(), *(f"{p.relative_to(ROOT)}\n".encode() + p.read_bytes() for p in files))
+    return _digest(library_versions(), *(f"{name}\n".encode() + p.read_bytes() for name, p in files))
 
 
 def settings_fingerprint(settings: Settings, leave_out: tuple[str, ...]) -> str:

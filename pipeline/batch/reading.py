@@ -61,4 +61,6 @@ def read_papers(papers: list[ingest.RawPaper], settings: Settings, workers: int 
     for paper, reading in zip(papers, readings, strict=True):
         if reading is not None:
             reading.document["file_name"] = paper.name
+            if reading.status == "quarantined":  # each run says so: a problem, on stderr under a scheduler
+                log.warning("quarantined %s: %s", paper.name, reading.document.get("error"))
     return [r for r in readings if r is not None]

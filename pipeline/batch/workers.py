@@ -125,6 +125,7 @@ def worker_main(conn: Connection, settings: Settings, reader: Reader) -> None:
     """A worker's loop: receive (index, path, doc_id); send ("start", index, None, False) then ("done",
     index, reading, exhausted) back; until told to stop, or until it ran out of memory (exhausted)."""
     die_with_parent(WORKER_NAME)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle: it ends its readers
     _limit_memory(settings.memory_mb)
     collect_less()
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its complaints about a file say nothing to the batch
@@ -354,7 +355,6 @@ class Pool:
             if reason is None:
                 return  # still reading, within its time
             job = jobs[index]
-            log.warning("quarantined %s: %s", job.path.name, reason)
             reading = quarantined(job.path, job.doc_id, None, reason)
             slot.discard()
             slot.job = None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sysconfig
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,7 +37,23 @@ from pipeline.findings import SEVERITIES, Finding, finding
 
 log = logging.getLogger("bvtrack")
 
-SUITES_DIR = Path(__file__).resolve().parents[2] / "expectations"
+INSTALLED_SUITES = Path("share", "bvtrack", "expectations")  # under the installation's prefix (pyproject.toml)
+
+
+def _suites_dir() -> Path:
+    """``expectations/`` beside the code (a clone, an editable install), else where an installed
+    bvtrack put it (``<prefix>/share/bvtrack/expectations``, for the environment or the user)."""
+    beside = Path(__file__).resolve().parents[2] / "expectations"
+    if (beside / "actions.json").is_file():
+        return beside
+    for scheme in (sysconfig.get_default_scheme(), sysconfig.get_preferred_scheme("user")):
+        installed = Path(sysconfig.get_path("data", scheme)) / INSTALLED_SUITES
+        if (installed / "actions.json").is_file():
+            return installed
+    return beside
+
+
+SUITES_DIR = _suites_dir()
 ROW_KEY = "_row"
 COLUMN_KEYS = ("column", "column_A", "column_B")
 

@@ -157,7 +157,7 @@ def send(msg: EmailMessage, email: EmailSettings, password: str | None,
                 why = "" if not _transient(exc) else f" after {attempt} attempts"
                 return Sent(False, f"e-mail NOT sent via {where}{why}: {reason}", attempt)
             wait = email.backoff_seconds * 2 ** (attempt - 1)
-            log.warning("e-mail: attempt %d failed (%s); trying again in %.1f s", attempt, reason, wait)
+            log.info("e-mail: attempt %d failed (%s); trying again in %.1f s", attempt, reason, wait)
             sleep(wait)
             continue
         if refused:
