@@ -64,6 +64,14 @@ class Paragraph:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one paper may hold, checked on what is really in the file, not what it declares."""
+
+    max_pages: int = 500  # pages of a PDF
+    max_rows: int = 20_000  # table rows, all tables together
+
+
 @dataclass
 class Paper:
     """What an extractor read from one file."""

@@ -4,12 +4,18 @@ Magic bytes decide, not the extension: ``%PDF-`` is a PDF; a zip is a .docx or .
 part its ``[Content_Types].xml`` declares (part names as a fallback); an OLE compound file is an
 encrypted OOXML paper or a legacy .doc/.xls. Before a parser sees a file:
 
-- a zip archive's declared uncompressed size is summed over its members (CPython's zipfile
-  stops at each member's declared size, so the sum bounds what a parser can inflate) and
-  checked against ``Settings.max_unzipped_mb``; a member is also refused when it is large and
-  inflates more than :data:`BOMB_RATIO` times (a ratio alone would refuse ordinary files);
+- a zip archive's declared uncompressed size is summed over its members and checked against
+  ``Settings.max_unzipped_mb``; a member is also refused when it is large and inflates more
+  than :data:`BOMB_RATIO` times (a ratio alone would refuse ordinary files). The sizes are the
+  archive's claims: a parser reading a part whole has CPython's zipfile inflate all its data in
+  one call before cutting it to the declared size (a part declaring 1 MB that inflates to 2 GB
+  takes 2 GB of memory first). So every part is inflated here once, 1 MB at a time, counting the
+  bytes and checking each part's CRC: a part whose data is more than it declares fails its check
+  after its first declared bytes, and the archive is refused before any parser opens it, with
+  memory to spare and no memory limit's help (Windows has none);
 - a PDF's declared page count (its page tree's ``/Count``, read without parsing any page) is
-  checked against ``Settings.max_pages``, and a PDF that needs a password is refused.
+  checked against ``Settings.max_pages`` (the extractor checks the pages it really finds), and a
+  PDF that needs a password is refused.
 
 :func:`peek` is the cheap look (magic bytes and the zip's directory, no parser) the parent
 process uses to tell a paper from a stray file; :func:`sniff` runs in the worker, under its
@@ -39,6 +45,7 @@ MAX_ZIP_MEMBERS = 10_000
 BOMB_FLOOR_BYTES = 50 * 2**20  # the ratio test applies to members larger than this when inflated
 BOMB_RATIO = 200
 CONTENT_TYPES_MAX_BYTES = 2**20
+INFLATE_CHUNK = 2**20
 
 MAIN_CONTENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
@@ -133,12 +140,31 @@ ZIP_KIND_REASONS = {
 }
 
 
+def _check_inflated(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
+                    max_unzipped_bytes: int) -> None:
+    """Inflate every member once, counting, and stop as soon as the real total is over the limit."""
+    total = 0
+    for info in infos:
+        try:
+            with archive.open(info) as member:
+                while chunk := member.read(INFLATE_CHUNK):
+                    total += len(chunk)
+                    if total > max_unzipped_bytes:
+                        raise SniffError(path, f"archive inflates to over {_mb(max_unzipped_bytes)}, more than its "
+                                               f"parts declare (max_unzipped_mb; zip bomb?)")
+        except zipfile.BadZipFile as exc:
+            raise SniffError(path, f"damaged zip archive: part {info.filename} does not inflate to the "
+                                   f"{info.file_size:,} bytes it declares ({exc}; zip bomb?)") from exc
+
+
 def _zip_format(path: Path, max_unzipped_bytes: int) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             _check_sizes(path, infos, max_unzipped_bytes)
             kind = _zip_kind(archive, {info.filename for info in infos})
+            if kind in ("docx", "xlsx"):
+                _check_inflated(path, archive, infos, max_unzipped_bytes)
     except SniffError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError) as exc:

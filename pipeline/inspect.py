@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors import extract
-from extractors.model import Paragraph, Table
+from extractors.model import Limits, Paragraph, Table
 from extractors.pdf.debug import draw_page
 from extractors.sniff import SniffError, sniff
 from pipeline.config import Settings
@@ -64,7 +64,7 @@ def inspect_paper(path: Path, settings: Settings, page: int | None = None, image
         fmt = sniff(path, settings)
     except SniffError as exc:
         return f"{path}: would be quarantined: {exc.reason}"
-    paper = extract(path, fmt)
+    paper = extract(path, fmt, Limits(max_pages=settings.max_pages, max_rows=settings.max_rows))
     words = HeaderDictionary.build(settings.headers)
     rag_words = word_table(settings.rag_labels)
     lines = [f"{path} ({fmt}, {len(paper.tables)} tables, {len(paper.paragraphs)} paragraphs)"]

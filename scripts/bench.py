@@ -158,6 +158,12 @@ def snapshot(tmp: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(code)}
 
 
+def last_log(ws: Path) -> str:
+    """The run's own log: under no terminal a run prints problems only, its steps are in the log."""
+    logs = sorted((ws / "outputs" / "logs").glob("*.log"), key=lambda p: p.stat().st_mtime_ns)
+    return logs[-1].read_text(encoding="utf-8") if logs else ""
+
+
 def timed_run(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     cpu: dict[int, float] = {}
     started = time.perf_counter()
@@ -175,18 +181,20 @@ def timed_run(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     out, err = proc.communicate()
     seconds = time.perf_counter() - started
     sampler.join()
+    log = last_log(Path(args[args.index("--workspace") + 1]))
     return {"seconds": seconds, "cpu": sum(cpu.values()), "exit": proc.returncode, "peak_mb": peak[0] / 2**20,
-            "steps": {m[1]: float(m[2]) for m in STEP.finditer(err)}, "stdout": out, "stderr": err}
+            "steps": {m[1]: float(m[2]) for m in STEP.finditer(log)}, "stdout": out, "stderr": err, "log": log}
 
 
 def with_one_more(folder: Path, grown: Path, n: int) -> Path:
-    """The shared folder (as symbolic links) and one new paper of an existing plan."""
+    """The shared folder (as hard links: a run never follows symbolic links) and one new paper of an
+    existing plan."""
     from make_bench_papers import papers, write
 
     for path in folder.rglob("*"):
         if path.is_file():
             (grown / path.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
-            (grown / path.relative_to(folder)).symlink_to(path)
+            os.link(path, grown / path.relative_to(folder))
     extra = papers(grown, n + 1, seed=1)[-1]
     write(extra)
     return grown
@@ -244,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     warm = timed_run(command, env)
     grown = with_one_more(folder, tmp / "shared+1", args.papers)
     one = timed_run([*command[:4], "--input", str(grown), *command[6:]], env)
-    if cold["exit"] not in (0, 3) or "nothing changed" not in warm["stdout"]:
-        print(cold["stderr"][-3000:], warm["stdout"], f"workspace: {ws}", file=sys.stderr)
+    if cold["exit"] not in (0, 3) or "nothing changed" not in warm["log"]:
+        print(cold["stderr"][-3000:], warm["log"][-3000:], f"workspace: {ws}", file=sys.stderr)
         return 1
     sample = paths[:: max(1, len(paths) // args.sample)]
     steps = per_paper(sample)
@@ -253,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.json:
         figures = {"papers": len(paths), "workers": args.workers, "baseline": base, "per_paper_ms": steps,
-                   **{k: {x: v for x, v in run.items() if x not in ("stdout", "stderr")}
+                   **{k: {x: v for x, v in run.items() if x not in ("stdout", "stderr", "log")}
                       for k, run in (("cold", cold), ("unchanged", warm), ("one_new", one))}}
         args.json.write_text(json.dumps(figures, indent=1))
     if not args.keep:

@@ -96,7 +96,7 @@ def read_pages(pdf: Any, path: str, cfg: PdfSettings) -> list[PageText]:
     if not all_pages:
         raise ExtractionError(path, "no pages")
     if len(all_pages) > cfg.max_pages:
-        raise ExtractionError(path, f"{len(all_pages)} pages, over the limit of {cfg.max_pages}")
+        raise ExtractionError(path, f"{len(all_pages):,} pages, over the limit of {cfg.max_pages:,} (max_pages)")
     pages = []
     for number, page in enumerate(all_pages, start=1):
         try:

@@ -17,7 +17,7 @@ class PdfSettings:
     row_gap_sizes: float = 1.3  # a wider gap between lines ends the unruled rows joining a ruled table
     table_gap_sizes: float = 2.5  # a wider gap between lines ends an unruled table
     min_columns: int = 3  # segments on the line that starts an unruled table
-    max_pages: int = 1000
+    max_pages: int = 500  # pages the file really has (bvtrack's max_pages)
     max_edges: int = 20000  # a page drawn with more ruling edges is not searched for ruled tables
 
     def __post_init__(self) -> None:

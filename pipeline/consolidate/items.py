@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.consolidate.matching import Plan, label_score, text_score
+from pipeline.consolidate.matching import Plan, label_score
+from pipeline.consolidate.similarity import text_score
 from pipeline.findings import Finding, finding
 
 ITEM_PREFIX_MAX = 160  # a register item names its action in a prefix before ':' at most this long

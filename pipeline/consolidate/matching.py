@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, utils
 
 from pipeline.consolidate.plans import Identity, names_match, slug
+from pipeline.consolidate.similarity import Texts, best_scores, score_matrix, text_score
 from pipeline.findings import Finding, finding
 
 CONFLICT_SCORE = 60.0  # a numbered action scoring below this against the plan's action of that number differs
@@ -35,21 +36,6 @@ OVERLAP = 0.5  # share of a paper's actions found in a plan that makes it that p
 
 STOP_WORDS = {"the", "a", "an", "of", "to", "and", "in", "for", "on", "with", "by", "at", "from", "as", "is", "be",
               "our", "its", "their", "all", "including", "eg", "ie"}
-
-
-@lru_cache(maxsize=65536)  # a plan's papers repeat its descriptions word for word, quarter after quarter
-def text_score(a: str | None, b: str | None) -> float:
-    """0-100: how alike two descriptions are. Case, punctuation and word order do not count; one
-    text that continues the other ('... change' and '... change and service redesign') scores
-    high only when the shorter is at least half the longer."""
-    x, y = utils.default_process(a or ""), utils.default_process(b or "")
-    if not x or not y:
-        return 0.0
-    score = max(fuzz.ratio(x, y), fuzz.token_sort_ratio(x, y))
-    short, long = sorted((x, y), key=len)
-    if len(short) * 2 >= len(long):
-        score = max(score, 0.95 * fuzz.partial_ratio(short, long))
-    return float(score)
 
 
 def label_score(label: str | None, description: str | None) -> float:
@@ -119,16 +105,30 @@ def _hash(*parts: str) -> str:
 # --- plans ----------------------------------------------------------------------------------
 
 
+def _known_scores(descriptions: Texts, known: list[KnownAction], threshold: float,
+                  best_only: bool = False) -> np.ndarray:
+    """Each description's score against each known action (the best of its texts): exact where at
+    least ``threshold``, or, ``best_only``, for each row's best where that is."""
+    texts = [t for k in known for t in k.texts]
+    owners = np.repeat(np.arange(len(known)), [len(k.texts) for k in known])
+    by_text = (best_scores if best_only else score_matrix)(descriptions, Texts.of(texts), threshold)
+    out = np.zeros((len(descriptions), len(known)))
+    if len(texts):
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        out[:, owners[starts]] = np.maximum.reduceat(by_text, starts, axis=1)
+    return out
+
+
 def _evidence(plan: Plan, actions: list[dict[str, Any]], threshold: float) -> tuple[float, int, int]:
     """(share of the paper's actions found in the plan, numbers shared, numbers that conflict)."""
-    found = shared = conflicts = 0
+    shared = conflicts = 0
     for a in actions:
         known = plan.by_ref.get(norm_ref(a.get("ref")) or "")
         if known is not None:
             shared += 1
             conflicts += known.score(a.get("description")) < CONFLICT_SCORE
-        if any(k.score(a.get("description")) >= threshold for k in plan.actions):
-            found += 1
+    scores = _known_scores(Texts.of([a.get("description") for a in actions]), plan.actions, threshold)
+    found = int((scores >= threshold).any(axis=1).sum()) if scores.size else 0
     return (found / len(actions) if actions else 0.0), shared, conflicts
 
 
@@ -218,41 +218,59 @@ def _by_number(m: _Matcher, actions: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def _by_description(m: _Matcher, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Match the rest by description, best pairs first; return those left unmatched."""
+    """Match the rest by description, best pairs first; return those left unmatched.
+
+    Every pair's score comes from one matrix (:mod:`pipeline.consolidate.similarity`), exact where
+    a pair can match; pairs are taken from the highest score down, ties in the paper's order."""
     free = m.free()
-    scores = {(i, j): k.score(a.get("description")) for i, a in enumerate(actions) for j, k in enumerate(free)}
-    order = sorted(scores, key=lambda ij: (-scores[ij], ij))
+    descriptions = Texts.of([a.get("description") for a in actions])
+    scores = _known_scores(descriptions, free, m.threshold)
+    rows, cols = np.nonzero(scores >= m.threshold)
+    values = scores[rows, cols]
+    order = np.lexsort((cols, rows, -values))
+    matches: dict[int, list[tuple[int, float]]] = {}  # row -> (column, score) of its pairs that can match
+    for row, col, value in zip(rows, cols, values, strict=True):
+        matches.setdefault(int(row), []).append((int(col), float(value)))
     done: set[int] = set()
-    for i, j in order:
+    for n in order:
+        i, j, score = int(rows[n]), int(cols[n]), float(values[n])
         a, k = actions[i], free[j]
-        if scores[(i, j)] < m.threshold or i in done or k.action_id in m.claimed:
+        if i in done or k.action_id in m.claimed:
             continue
-        rivals = [free[jj] for (ii, jj), s in scores.items()
-                  if ii == i and jj != j and free[jj].action_id not in m.claimed and s >= m.threshold
-                  and scores[(i, j)] - s < AMBIGUITY]
+        rivals = [free[jj] for jj, s in matches[i]
+                  if jj != j and free[jj].action_id not in m.claimed and score - s < AMBIGUITY]
         if rivals:
             m.note(a, k.action_id, f"description matches {len(rivals) + 1} actions about equally; matched to "
-                   f"{k.texts[-1]!r} (score {scores[(i, j)]:.0f})")
+                   f"{k.texts[-1]!r} (score {score:.0f})")
         ref = norm_ref(a.get("ref"))
         if ref and k.ref and ref != k.ref:
             m.findings.append(finding(
                 "action_renumbered", "info",
                 f"numbered {a.get('ref')} here, matched by its description to the action numbered {k.ref} before "
-                f"(score {scores[(i, j)]:.0f})", doc_id=m.doc_id, action_id=k.action_id, column="ref",
+                f"(score {score:.0f})", doc_id=m.doc_id, action_id=k.action_id, column="ref",
                 value=a.get("ref")))
         m.take(a, k)
         done.add(i)
-    left = [a for i, a in enumerate(actions) if i not in done]
-    for a in left:
-        if norm_ref(a.get("ref")):
-            continue  # a new number is a new action
-        near = [(s, free[j]) for (i, j), s in scores.items() if actions[i] is a and free[j].action_id not in m.claimed]
-        if near:
-            s, k = max(near, key=lambda t: t[0])
-            if s >= m.threshold - NEAR_MISS:
-                m.note(a, None, f"description is close to {k.texts[-1]!r} (score {s:.0f}, threshold "
-                       f"{m.threshold:.0f}) but not close enough: read as a new action")
-    return left
+    left = [i for i in range(len(actions)) if i not in done]
+    _near_misses(m, actions, [i for i in left if not norm_ref(actions[i].get("ref"))], descriptions, free)
+    return [actions[i] for i in left]
+
+
+def _near_misses(m: _Matcher, actions: list[dict[str, Any]], rows: list[int], descriptions: Texts,
+                 free: list[KnownAction]) -> None:
+    """An unnumbered action read as new whose description is close to an action still unclaimed
+    (a new number is a new action, and says nothing)."""
+    unclaimed = [k for k in free if k.action_id not in m.claimed]
+    if not rows or not unclaimed:
+        return
+    cutoff = m.threshold - NEAR_MISS
+    best = _known_scores(descriptions.take(rows), unclaimed, cutoff, best_only=True)
+    for n, i in enumerate(rows):
+        j = int(np.argmax(best[n]))
+        if best[n, j] >= cutoff:
+            k = unclaimed[j]
+            m.note(actions[i], None, f"description is close to {k.texts[-1]!r} (score {best[n, j]:.0f}, threshold "
+                   f"{m.threshold:.0f}) but not close enough: read as a new action")
 
 
 def match_actions(plan: Plan, actions: list[dict[str, Any]], doc_id: str,
@@ -263,9 +281,9 @@ def match_actions(plan: Plan, actions: list[dict[str, Any]], doc_id: str,
     new = [(a, plan.new_action(norm_ref(a.get("ref")), a.get("description"))) for a in left]
     for a, known in new:
         m.take(a, known)
+    by_id = {k.action_id: k for k in plan.actions}
     for a in actions:
-        known = next(k for k in plan.actions if k.action_id == m.ids[a["local_id"]])
-        plan.saw(known, norm_ref(a.get("ref")), a.get("description"))
+        plan.saw(by_id[m.ids[a["local_id"]]], norm_ref(a.get("ref")), a.get("description"))
     for finding_row in m.findings:
         if finding_row["action_id"] is None:
             finding_row["action_id"] = next(

@@ -55,8 +55,17 @@ class Card:
 
 
 def _field(text: str, words: HeaderDictionary) -> str | None:
+    """The field a label names: the label is a field's spelling, or starts with one ('Target Date
+    (revised)'); a text that only mentions one ('Review the plan (item 3)') is a value."""
     match = words.match(text.strip().rstrip(":").strip())
-    return match.field if match else None
+    return match.field if match and match.leading else None
+
+
+def _header_row(row: list[Cell], words: HeaderDictionary) -> bool:
+    """Three cells or more, each naming a field: the header row of an action table, not a card's
+    labels (a card's row pairs a label with its value)."""
+    texts = [c.text for c in row if not c.is_blank]
+    return len(texts) >= MIN_FIELDS and all(_field(t, words) for t in texts)
 
 
 def _is_card(card: Card) -> bool:
@@ -96,7 +105,7 @@ def table_cards(table: Table, words: HeaderDictionary, above: str | None = None)
     the cards below it (where a card follows it). ``above``: a heading right above the table, the
     theme of its cards until one of its own."""
     rows = [sorted(row, key=lambda c: c.col) for row in table.rows]
-    if not rows or any(len([c for c in row if not c.is_blank]) > 4 for row in rows):
+    if not rows or any(len([c for c in row if not c.is_blank]) > 4 or _header_row(row, words) for row in rows):
         return None
     cards: list[Card] = []
     current = Card(page=table.page)

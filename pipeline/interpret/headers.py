@@ -84,6 +84,7 @@ class HeaderMatch:
     field: str
     as_of: dt.date | None = None  # a date printed in the header
     exact: bool = False
+    leading: bool = False  # the text is the spelling, or starts with it ('Target Date (revised)')
 
 
 @dataclass
@@ -146,4 +147,4 @@ class HeaderDictionary:
                     best = key
         if best is None:
             return None
-        return HeaderMatch(best[2], as_of, exact=best[0] == 0)
+        return HeaderMatch(best[2], as_of, exact=best[0] == 0, leading=best[0] <= 1)

@@ -18,7 +18,7 @@ from typing import Any
 
 from extractors import extract
 from extractors.errors import ExtractionError
-from extractors.model import Paper, Paragraph, Table
+from extractors.model import Limits, Paper, Paragraph, Table
 from extractors.sniff import sniff
 from pipeline.config import Settings
 from pipeline.files import sha256_file
@@ -49,7 +49,7 @@ def read_paper_file(path: Path, settings: Settings, doc_id: str | None = None) -
     fmt: str | None = None
     try:
         fmt = sniff(path, settings)
-        paper = extract(path, fmt)
+        paper = extract(path, fmt, Limits(max_pages=settings.max_pages, max_rows=settings.max_rows))
     except ExtractionError as exc:
         return quarantined(path, doc_id, fmt, exc.reason)
     except (MemoryError, RecursionError):
