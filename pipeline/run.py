@@ -93,7 +93,7 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
         clock.lap("consolidate")
         shared = helper.keep("tables", tables)  # sent once: the checks and the staged tables need them
         checked = helper.submit(checks.validate, shared, settings)
-        draft = workbook.begin(tables, run_info(ws, input_dir, now), ws.outputs)
+        draft = workbook.begin(tables, run_info(ws, input_dir, now, taken.skipped), ws.outputs)
         findings = schema.conform("findings", collect(reading_findings(readings), consolidated.findings,
                                                       schema.records(checked.result()), draft.text_findings))
         written = helper.submit(prepare_staged_and_report, shared, findings, ws, taken.skipped, generated)
@@ -113,9 +113,10 @@ def reading_findings(readings: list[PaperReading]) -> list[Finding]:
     return [f for reading in readings for f in reading.findings]
 
 
-def run_info(ws: Workspace, input_dir: Path | None, now: dt.datetime | None) -> workbook.RunInfo:
+def run_info(ws: Workspace, input_dir: Path | None, now: dt.datetime | None,
+             skipped: list[tuple[str, str]]) -> workbook.RunInfo:
     return workbook.RunInfo(started=now or dt.datetime.now(), workspace=str(ws.root.resolve()),
-                            input_dir=str(input_dir.resolve()) if input_dir else None)
+                            input_dir=str(input_dir.resolve()) if input_dir else None, skipped=tuple(skipped))
 
 
 def prepare_staged_and_report(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, ws: Workspace,

@@ -34,7 +34,8 @@ SHEETS = [
     ("Target changes", "Every revision of a due date: old, new, days slipped, the paper."),
     ("Registers", "Issues, risks, change requests and targets for the next period."),
     ("Data quality", "The checks' findings, errors first, each linked to its paper."),
-    ("Sources", "Every paper seen: status, why it was quarantined, dates, counts, link to its copy."),
+    ("Sources", "Every paper seen: status, why it was quarantined, dates, counts, link to its copy; "
+                "below, every entry of the shared folder that was not read, and why."),
 ]
 CONVENTIONS = [
     ("Dates", "Real Excel dates shown dd/mm/yyyy, so they sort and filter as dates. A target given as a "
@@ -71,6 +72,7 @@ class RunInfo:
     input_dir: str | None = None
     workspace: str | None = None
     version: str = __version__
+    skipped: tuple[tuple[str, str], ...] = ()  # entries of the shared folder not read: (name, why)
 
 
 def _text(value: Any) -> str:

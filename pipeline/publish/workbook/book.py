@@ -33,7 +33,7 @@ from pipeline.publish.workbook.about import SHEETS, RunInfo, about_sheet
 from pipeline.publish.workbook.dashboard import dashboard_sheet, timeline_sheet
 from pipeline.publish.workbook.inputs import Inputs
 from pipeline.publish.workbook.sheets import history_sheet, quality_sheet, registers_sheet, sources_sheet, targets_sheet
-from pipeline.publish.workbook.text import clean_tables
+from pipeline.publish.workbook.text import clean_tables, clean_text
 from pipeline.publish.workbook.xl import Formats
 from pipeline.schema import as_date, records
 
@@ -87,6 +87,7 @@ def begin(tables: dict[str, pd.DataFrame], info: RunInfo, out_dir: Path) -> Draf
     """
     cleaned, text_findings = clean_tables({name: t for name, t in tables.items() if name != "findings"})
     inputs = Inputs.build(cleaned, out_dir)
+    inputs.skipped = [(clean_text(name)[0], clean_text(why)[0]) for name, why in info.skipped]
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
         "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,

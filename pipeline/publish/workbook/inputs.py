@@ -100,6 +100,7 @@ class Inputs:
     links: dict[str, Link] = field(default_factory=dict)
     rank: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     doc_plan: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # the consolidation's, else guessed
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # entries of the shared folder not read
 
     @classmethod
     def build(cls, tables: dict[str, pd.DataFrame], out_dir: Path) -> Inputs:

@@ -107,7 +107,14 @@ def sources_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
     frame, cols = views.sources(inp), views.SOURCES_COLS
     w = new_sheet(book, formats, "Sources", "Sources: every paper seen",
                    "Each paper links to its copy in raw/ (beside this workbook's outputs/ folder). "
-                   "A quarantined paper gives no data; the reason says why.")
-    write_table(w, HEADER_ROW, 0, "tblSources", frame, cols)
+                   "A quarantined paper gives no data; the reason says why. Below the papers: the entries "
+                   "of the shared folder that were not read (not papers, links, unreadable), and why.")
+    placed = write_table(w, HEADER_ROW, 0, "tblSources", frame, cols)
     page_setup(w.sheet, HEADER_ROW, freeze_cols=1)
     colour_values(w, column_range(cols, "Status", len(frame)), STATUS_COLOURS)
+    if inp.skipped:  # under the papers, in their first columns (an Excel table's columns are one width)
+        top = placed.last_row + 3
+        w.sheet.write_string(top - 1, 0, f"Not read: {len(inp.skipped)} entr{'y' if len(inp.skipped) == 1 else 'ies'} "
+                             "of the shared folder", formats.get(bold=True))
+        widths = placed.widths[: len(views.SKIPPED_COLS)]
+        write_table(w, top, 0, "tblSkipped", views.skipped(inp), views.SKIPPED_COLS, widths=widths)

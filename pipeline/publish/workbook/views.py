@@ -291,3 +291,12 @@ def sources(inp: Inputs) -> pd.DataFrame:
             "Register items": items.get(doc_id, 0), "Findings": findings.get(doc_id, 0), "Document id": doc_id,
         })
     return frame(rows, SOURCES_COLS)
+
+
+# under the Sources table's first three columns (Paper, Format, Title), with their widths
+SKIPPED_COLS = [Col("Entry", wrap=True), Col("Read", width=9), Col("Why not", width=40, wrap=True)]
+
+
+def skipped(inp: Inputs) -> pd.DataFrame:
+    """The shared folder's entries that were not read, and why."""
+    return frame([{"Entry": name, "Read": "No", "Why not": why} for name, why in inp.skipped], SKIPPED_COLS)
