@@ -7,11 +7,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint bench samples clean
 
+# setuptools warns on every editable install that a folder named like a package may shadow it:
+# that is the point of an editable install, so that one warning is silenced (nothing else is)
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "bvtrack needs Python 3.11+"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	PYTHONWARNINGS="ignore::UserWarning:setuptools.command.editable_wheel" $(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -26,6 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_matching.py
 
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py raw
