@@ -8,7 +8,8 @@ and the next run reads every paper again and gives the same outputs.
   the interpretation, plus the parsing libraries' versions) and the settings that change a
   reading. A new version of the xlsx extractor changes the key of xlsx papers only.
 - :class:`ReadingCache` keeps one :class:`~pipeline.interpret.reading.PaperReading` per key, as
-  JSON (data only: a tampered entry is a miss, never code run).
+  JSON with the sha256 of its reading (data only: a damaged, foreign or tampered entry is a miss,
+  never code run, never rows a run would fail on).
 - :func:`run_fingerprint` is the fingerprint of a whole run (papers, all code, all settings); a
   rerun with the last run's fingerprint and files (:mod:`pipeline.batch.state`) does nothing.
 """
@@ -141,7 +142,7 @@ def reading_keys(settings: Settings) -> Callable[[str, Path, str | None], str]:
     settings_fp = settings_fingerprint(settings, NOT_READING_SETTINGS)
 
     def key(doc_id: str, path: Path, fmt: str | None) -> str:
-        return _digest(doc_id, str(path), reading_code_fingerprint(fmt), settings_fp)
+        return _digest(doc_id, str(path), reading_code_fingerprint(fmt), settings_fp, ENTRY_FORMAT)
 
     return key
 
@@ -172,17 +173,27 @@ def _dated(obj: dict[str, Any]) -> Any:
 
 
 READING_PARTS = {"document": dict, "actions": list, "snapshots": list, "items": list, "findings": list}
+# an entry: '{"sha256": "<sha256 of the reading's JSON>", "reading": <the reading's JSON>}'
+ENTRY_HEAD, ENTRY_MIDDLE, ENTRY_TAIL = b'{"sha256": "', b'", "reading": ', b"}"
+ENTRY_FORMAT = "json+sha256"  # in the keys: entries of another format are never looked up, only pruned
 
 
 def reading_json(reading: PaperReading) -> bytes:
-    return json.dumps({name: getattr(reading, name) for name in READING_PARTS}, default=_plain,
+    body = json.dumps({name: getattr(reading, name) for name in READING_PARTS}, default=_plain,
                       ensure_ascii=True).encode("ascii")
+    return ENTRY_HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + ENTRY_MIDDLE + body + ENTRY_TAIL
 
 
 def reading_from_json(data: bytes) -> PaperReading:
     """A reading as :func:`reading_json` wrote it; ValueError where the data is not one (a damaged
-    or foreign entry): data only, checked part by part, never code."""
-    obj = json.loads(data, object_hook=_dated)
+    or foreign entry): data only, its checksum checked (JSON of the right shape whose rows are not
+    a reader's would fail the run's consolidation), then part by part, never code."""
+    start = len(ENTRY_HEAD) + 64
+    body = data[start + len(ENTRY_MIDDLE): -len(ENTRY_TAIL)]
+    if not (data.startswith(ENTRY_HEAD) and data[start:].startswith(ENTRY_MIDDLE) and data.endswith(ENTRY_TAIL)
+            and data[len(ENTRY_HEAD): start] == hashlib.sha256(body).hexdigest().encode("ascii")):
+        raise ValueError("not a reading bvtrack wrote, or not as it wrote it: its sha256 does not match")
+    obj = json.loads(body, object_hook=_dated)
     if not isinstance(obj, dict) or set(obj) != set(READING_PARTS):
         raise ValueError("not a reading")
     for name, kind in READING_PARTS.items():

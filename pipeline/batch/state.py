@@ -59,11 +59,17 @@ class RunState:
         atomic_write_bytes(self.path(workspace), json.dumps(asdict(self), indent=1).encode("utf-8"))
 
     def outputs_intact(self, workspace: Path) -> bool:
+        """Every file the run wrote as it left it; the first that is not is logged, as a problem for
+        a staged table (damaged or edited behind the run's back), as news for an output (a workbook
+        opened and saved by an analyst): either way the run is done again."""
         for rel, stamp in self.files.items():
             try:
                 if file_stamp(workspace / rel) != stamp:
+                    (log.warning if rel.startswith("staged") else log.info)(
+                        "%s is not as the last run left it: the run is done again", workspace / rel)
                     return False
-            except OSError:
+            except OSError as exc:
+                log.warning("%s cannot be read (%s): the run is done again", workspace / rel, exc.strerror or exc)
                 return False
         return bool(self.files)
 
