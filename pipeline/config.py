@@ -64,7 +64,7 @@ class Settings:
     rag_labels: dict[str, list[str]] = field(default_factory=dict)
     # extra theme labels, e.g. ["Improvement Area:"]
     theme_labels: list[str] = field(default_factory=list)
-    # shared-folder sub-folder (glob) -> organisation name
+    # shared-folder sub-folder or file name (glob) -> organisation name
     organisations: dict[str, str] = field(default_factory=dict)
     # organisation -> known leads (drives the lead_unknown check)
     leads: dict[str, list[str]] = field(default_factory=dict)
@@ -80,6 +80,9 @@ class Settings:
     workers: int | None = None
     log_keep: int = DEFAULT_LOG_KEEP
     email: EmailSettings = field(default_factory=EmailSettings)
+    # where readers of the outputs find the papers: a UNC path or an intranet URL mirroring the shared
+    # folder (None: links to the copies in raw/)
+    published_location: str | None = None
     source: str | None = None  # the file these settings came from
 
 
@@ -110,6 +113,9 @@ RULES: dict[str, Rule] = {
     **{name: ONE_OR_MORE for name in ("memory_mb", "max_unzipped_mb", "max_pages", "max_input_mb", "max_rows",
                                       "workers", "log_keep")},
     "theme_labels": TEXTS,
+    "published_location": ("a UNC path (\\\\server\\share\\papers) or a URL (https://...)",
+                           lambda v: isinstance(v, str) and v.strip().lower().startswith(("\\\\", "http://", "https://",
+                                                                                          "file://"))),
 }
 # tables of settings: the names they accept (None: any) and what each name's value must be
 TABLES: dict[str, tuple[tuple[str, ...] | None, Rule]] = {

@@ -15,6 +15,14 @@ from typing import Any
 Finding = dict[str, Any]  # one row of the findings table
 SEVERITIES = ("error", "warning", "info")
 MISREAD = ("paper_unread", "report_date_missing", "rows_unread")  # a paper read badly: shown first
+# who acts on a finding (docs/data-contract.md, 'for'): the action's lead officer (the chase list), or
+# the programme office (the paper or the data needs fixing); a check not named here is the office's
+FOR_LEAD = ("overdue", "progress_regressed", "progress_stalled", "target_date_revised", "action_not_reported")
+
+
+def audience(check: Any) -> str:
+    """'lead' or 'office'."""
+    return "lead" if check in FOR_LEAD else "office"
 
 
 def finding(check: str, severity: str, message: str, *, doc_id: Any = None, action_id: Any = None,

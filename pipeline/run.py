@@ -21,6 +21,7 @@ import pandas as pd
 from pipeline import batch, checks, files, schema, staging
 from pipeline.config import Settings
 from pipeline.consolidate import consolidate
+from pipeline.consolidate.current import mark_current
 from pipeline.errors import PublishError
 from pipeline.findings import Finding, collect
 from pipeline.interpret import PaperReading
@@ -94,13 +95,19 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
         shared = helper.keep("tables", tables)  # sent once: the checks and the staged tables need them
         checked = helper.submit(checks.validate, shared, settings)
         draft = workbook.begin(tables, run_info(ws, input_dir, now, taken.skipped), ws.outputs)
-        findings = schema.conform("findings", collect(reading_findings(readings), consolidated.findings,
-                                                      schema.records(checked.result()), draft.text_findings))
-        written = helper.submit(prepare_staged_and_report, shared, findings, ws, taken.skipped, generated)
+        findings = mark_current(schema.conform("findings", collect(
+            reading_findings(readings, consolidated.duplicates), consolidated.findings,
+            schema.records(checked.result()), draft.text_findings)), tables)
+        written = helper.submit(prepare_staged_and_report, shared, findings, ws, taken.skipped, generated,
+                                settings.published_location)
         publish_together(ws, [lambda: [(files.prepare(ws.outputs / WORKBOOK, workbook.finish(draft, findings)),
                                          ws.outputs / WORKBOOK)], written.result])
         result = RunResult(tables={**tables, "findings": findings}, skipped=taken.skipped, timings=clock.laps,
                            workbook=ws.outputs / WORKBOOK, report=ws.outputs / REPORT)
+        unassigned = without_organisation(tables)
+        if unassigned:
+            result.messages.append(unassigned)
+            log.info("%s", unassigned)
     delivered = send_report(ws, result, settings, email, generated, password)
     clock.lap("validate and publish")
     if delivered:  # an e-mail that could not be sent is tried again by the next run, even if nothing changed
@@ -108,9 +115,24 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
     return result
 
 
-def reading_findings(readings: list[PaperReading]) -> list[Finding]:
-    """What reading the papers noticed, paper by paper."""
-    return [f for reading in readings for f in reading.findings]
+def reading_findings(readings: list[PaperReading], duplicates: dict[str, str]) -> list[Finding]:
+    """What reading the papers noticed, paper by paper (a paper read once, from another file: nothing)."""
+    return [f for reading in readings if reading.document["doc_id"] not in duplicates for f in reading.findings]
+
+
+def without_organisation(tables: dict[str, pd.DataFrame]) -> str | None:
+    """One line naming the papers with actions that no ``[organisations]`` glob matches and that
+    name no council; None where every paper has its organisation."""
+    plans, docs = tables.get("document_plans"), tables["documents"]
+    if plans is None or plans.empty:
+        return None
+    names = dict(zip(docs["doc_id"], docs["file_name"], strict=True))
+    files_ = sorted(str(names.get(d, d)) for d, org in zip(plans["doc_id"], plans["organisation"], strict=True)
+                    if schema.missing(org))
+    if not files_:
+        return None
+    return (f"{len(files_)} paper{'s' if len(files_) > 1 else ''} with no organisation (no [organisations] folder or "
+            f"file-name glob in bvtrack.toml matches, no council named): {', '.join(files_)}")
 
 
 def run_info(ws: Workspace, input_dir: Path | None, now: dt.datetime | None,
@@ -120,7 +142,8 @@ def run_info(ws: Workspace, input_dir: Path | None, now: dt.datetime | None,
 
 
 def prepare_staged_and_report(tables: dict[str, pd.DataFrame], findings: pd.DataFrame, ws: Workspace,
-                              skipped: list[tuple[str, str]], generated: dt.datetime) -> files.Prepared:
+                              skipped: list[tuple[str, str]], generated: dt.datetime,
+                              published_location: str | None = None) -> files.Prepared:
     """The staged tables and the report written beside where they go (by the helper process, while
     the run writes the workbook), to be put in place with the workbook."""
     tables = {**tables, "findings": findings}
@@ -129,7 +152,7 @@ def prepare_staged_and_report(tables: dict[str, pd.DataFrame], findings: pd.Data
         for name in STAGED_TABLES:
             path = staging.table_path(ws.staged, name)
             prepared.append((files.prepare(path, staging.table_bytes(name, tables[name])), path))
-        html = report_html(tables, skipped, ws.outputs, ws.raw, generated).encode("utf-8")
+        html = report_html(tables, skipped, ws.outputs, ws.raw, generated, published_location).encode("utf-8")
         prepared.append((files.prepare(ws.outputs / REPORT, html), ws.outputs / REPORT))
     except BaseException:
         files.discard(prepared)
@@ -182,7 +205,7 @@ def send_report(ws: Workspace, result: RunResult, settings: Settings, email: boo
         return True
     env = {mailer.PASSWORD_ENV: password} if password is not None else {}
     sent = mailer.send_report(ws.outputs / WORKBOOK, ws.raw, result.tables, result.skipped, settings.email,
-                              generated, env=env)
+                              generated, env=env, published_location=settings.published_location)
     if sent.copy is not None:
         files.atomic_write_bytes(ws.outputs / EMAIL_COPY, sent.copy)
     result.messages.append(sent.message)

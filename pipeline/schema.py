@@ -17,6 +17,7 @@ STRING = "string"
 DATE = "date"
 FLOAT = "float"
 INT = "int"
+BOOL = "bool"
 
 TABLES: dict[str, dict[str, str]] = {
     "documents": {
@@ -40,7 +41,14 @@ TABLES: dict[str, dict[str, str]] = {
     "items": {"doc_id": STRING, "kind": STRING, "text": STRING, "action_id": STRING},
     "findings": {
         "check": STRING, "severity": STRING, "doc_id": STRING, "action_id": STRING,
-        "column": STRING, "value": STRING, "message": STRING,
+        "column": STRING, "value": STRING, "message": STRING, "current": BOOL,
+    },
+    "changes": {
+        "action_id": STRING, "organisation": STRING, "plan": STRING, "previous_doc_id": STRING,
+        "doc_id": STRING, "previous_as_of": DATE, "as_of": DATE, "status": STRING,
+        "previous_percent": FLOAT, "percent_complete": FLOAT, "percent_change": FLOAT,
+        "previous_rag": STRING, "rag": STRING, "rag_change": STRING, "completed": BOOL,
+        "previous_due_date": DATE, "due_date": DATE, "days_moved": INT,
     },
 }
 
@@ -50,6 +58,8 @@ RAG_VALUES = ("red", "amber", "green", "complete", "not_started")
 HEADER_FIELDS = ("ref", "description", "theme", "lead", "service_lead", "member", "priority", "due_date",
                  "original_due_date", "progress", "status_text", "decisions", "rag", "report_refs")
 ITEM_KINDS = ("issue", "risk", "change_request", "target")
+CHANGE_STATUSES = ("new", "dropped", "continuing")
+RAG_CHANGES = ("better", "worse", "same")
 
 
 def missing(value: Any) -> bool:
@@ -57,6 +67,11 @@ def missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and value != value
+
+
+def number(value: Any) -> float | None:
+    """A value as a float; None where it is missing."""
+    return None if value is None or missing(value) else float(value)
 
 
 def records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
@@ -131,6 +146,8 @@ def conform(name: str, rows: pd.DataFrame | list[dict[str, Any]]) -> pd.DataFram
         elif kind == FLOAT:
             out[col] = pd.to_numeric(pd.Series(values, index=frame.index, dtype="object"),
                                      errors="coerce").astype("Float64")
+        elif kind == BOOL:
+            out[col] = pd.Series([None if missing(v) else bool(v) for v in values], dtype="boolean", index=frame.index)
         elif kind == INT:
             out[col] = pd.to_numeric(pd.Series(values, index=frame.index, dtype="object"),
                                      errors="coerce").astype("Int64")
@@ -145,5 +162,5 @@ def empty(name: str) -> pd.DataFrame:
 
 def arrow_schema(name: str) -> Any:
     """The Parquet schema of table ``name`` (dates as date32, so an all-null column keeps its type)."""
-    kinds = {STRING: pa.string(), DATE: pa.date32(), FLOAT: pa.float64(), INT: pa.int64()}
+    kinds = {STRING: pa.string(), DATE: pa.date32(), FLOAT: pa.float64(), INT: pa.int64(), BOOL: pa.bool_()}
     return pa.schema([(col, kinds[kind]) for col, kind in TABLES[name].items()])

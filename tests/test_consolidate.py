@@ -359,7 +359,7 @@ def test_plan_keys_fold_abbreviations() -> None:
     ("/ws/raw/councils/strathmore/update.docx", "Strathmore Council"),
     ("/ws/raw/update.docx", None),
     ("/srv/raw/ws/raw/other/update.docx", None),  # only folders under the last raw/ count
-    ("/ws/raw/kelvindale.docx", None),  # a file is not a folder
+    ("/ws/raw/kelvindale.docx", "Kelvindale Council"),  # a file-name glob: a flat shared folder
     ("/ws/raw/islands/update.xlsx", "Islands Council"),  # a pattern over the path
 ])
 def test_organisation_from_a_sub_folder(path: str, organisation: str | None) -> None:

@@ -46,7 +46,7 @@ LIBRARIES = ("python-docx", "openpyxl", "pdfplumber", "pdfminer.six", "msoffcryp
 # settings that never change what a paper yields (resource limits only decide failures, which
 # are not cached)
 NOT_READING_SETTINGS = ("email", "workers", "source", "timeout_seconds", "memory_mb", "log_keep", "max_input_mb",
-                        "papers", "organisations", "leads", "match_threshold")
+                        "papers", "organisations", "leads", "match_threshold", "published_location")
 NOT_RUN_SETTINGS = ("workers", "source")
 CACHE_DIR = "cache"
 READINGS_DIR = "readings"

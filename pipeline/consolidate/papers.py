@@ -1,5 +1,6 @@
 """Each paper's details settled before papers are put in order: its report date (the paper's own,
-else the contract's fallbacks, a configured override over all) and the snapshots dated by it.
+else the contract's fallbacks, a configured override over all) and the snapshots dated by it, and
+the organisation and plan a ``[papers."<name>"]`` override gives it.
 
 A paper that states no report date takes its committee date, else a date in its file name, else
 the last-modified date in the file's own properties: ``report_date_source`` says which, and a
@@ -31,7 +32,9 @@ def settle(reading: PaperReading, settings: Settings) -> tuple[PaperReading, lis
     committee = (override.committee_date if override and override.committee_date else None) or doc.get("committee_date")
     date, source = settle_report_date(stated, committee, doc.get("file_name"), doc.get("file_modified"),
                                       override.report_date if override else None)
-    document = {**doc, "report_date": date, "report_date_source": source, "committee_date": committee}
+    document = {**doc, "report_date": date, "report_date_source": source, "committee_date": committee,
+                "organisation": override.organisation if override else None,  # over what folders and titles say
+                "plan": override.plan if override else None}
     snapshots = [{**s, "as_of": date} if s.get("at_report_date") else s for s in reading.snapshots]
     # a paper without actions dates nothing, unless it looks like a progress report read badly
     said = _findings(document) if reading.actions or doc.get("looks_like_report") else []

@@ -17,13 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-ORG_SUFFIXES = {"council"}
-# capitalised words that describe a plan or a paper, never part of a council's name
-PLAN_WORDS = {
-    "best", "value", "bv", "bvar", "action", "actions", "plan", "audit", "assurance", "report", "progress",
-    "update", "implementation", "improvement", "strategic", "summary", "committee", "quarterly", "to", "for",
-    "the", "and", "of", "scrutiny", "policy", "resources", "performance", "meeting", "full",
-}
+from pipeline.interpret.council import organisation_in_title
+
 REPORT_WORDS = {
     "progress", "update", "updates", "report", "reports", "quarterly", "quarter", "summary", "monitoring",
     "position", "statement", "annual", "interim", "final", "status", "highlight", "exception", "half",
@@ -36,6 +31,13 @@ DATE_RE = re.compile(
     r"|\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b",  # 2021, 2021/22
     re.I)
 COMMITTEE_RE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?[\w&,' ]*?(?:committee|board|council|cabinet)\s*$", re.I)
+# a report's reference: a code of capitals and numbers ('MC 005', 'AC/22/05'), or a labelled number
+# ('Report No. 12', 'Item 7', 'Ref: PR-22-07'); a plan's name never carries one
+CODE_RE = re.compile(
+    r"(?:\b(?i:(?:report|paper|agenda)\s+)?(?i:ref(?:erence)?|no|number|item|appendix|paper|report)\b\.?\s*[:.]?\s*"
+    r"(?=[\w/.-]*\d)[A-Za-z0-9][\w/.-]*)"
+    r"|\b[A-Z]{1,4}(?:[ /._-]?\d+)+(?:[/._-][A-Z0-9]+)*\b")
+COMMITTEE_ONLY_RE = re.compile(r"^[\w&,' ]*\b(?:committee|board|cabinet|sub-committee)$", re.I)
 SEGMENT_RE = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
 
 
@@ -55,11 +57,12 @@ class Identity:
 
 
 def organisation_from_path(source_path: str | None, patterns: dict[str, str]) -> str | None:
-    """The organisation whose shared-folder sub-folder glob matches the paper's folder.
+    """The organisation whose glob matches the paper's folder or file name in the shared folder.
 
     Paths under ``raw/`` mirror the shared folder, so the folders after the last ``raw`` part are
-    the shared folder's sub-folders. A glob matches one folder name ('borders*'), a path of
-    folders from the top ('councils/borders') or the paper's whole path there ('borders/*.docx').
+    the shared folder's sub-folders. A glob matches one folder name ('borders*'), the file name
+    ('sbc_*': a flat shared folder), a path of folders from the top ('councils/borders') or the
+    paper's whole path there ('borders/*.docx').
     """
     if not source_path or not patterns:
         return None
@@ -70,30 +73,8 @@ def organisation_from_path(source_path: str | None, patterns: dict[str, str]) ->
     for pattern, name in patterns.items():
         glob = pattern.lower().strip("/")
         paths = [*folders, "/".join(parts)] if "/" in glob else folders
-        if any(fnmatchcase(part, glob) for part in parts[:-1]) or any(fnmatchcase(p, glob) for p in paths):
+        if any(fnmatchcase(part, glob) for part in parts) or any(fnmatchcase(p, glob) for p in paths):
             return name
-    return None
-
-
-def organisation_in_title(title: str | None) -> str | None:
-    """A council named in the title: 'Kelvindale Council', 'City of Edinburgh Council'."""
-    words = (title or "").replace(":", " : ").split()
-    for i, word in enumerate(words):
-        if word.strip(",.;'’").lower() not in ORG_SUFFIXES or i == 0:
-            continue
-        name: list[str] = []
-        for prev in reversed(words[:i]):
-            bare = prev.strip(",.;")
-            if bare != prev or len(name) >= 5:
-                break
-            is_name = bare[:1].isupper() and bare.lower() not in PLAN_WORDS
-            if not (is_name or (bare == "of" and name)):
-                break
-            name.insert(0, bare)
-        while name and name[0] == "of":
-            name.pop(0)
-        if name:
-            return " ".join([*name, words[i].strip(",.;")])
     return None
 
 
@@ -110,11 +91,14 @@ def _is_report_words(segment: str) -> bool:
 
 def plan_name(title: str | None, report_ref: str | None, organisation: str | None) -> str | None:
     """The plan a title names: 'Kelvindale Council Best Value Action Plan: Quarterly Summary'
-    -> 'Best Value Action Plan'."""
+    -> 'Best Value Action Plan'; without report references ('MC 005', 'Item 7') or dates."""
     text = _without(_without(title or "", report_ref), organisation)
-    text = DATE_RE.sub(" ", text)
-    segments = [COMMITTEE_RE.sub(" ", s) for s in SEGMENT_RE.split(text)]
-    text = " ".join(s for s in segments if s.strip() and not _is_report_words(s))
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", DATE_RE.sub(" ", CODE_RE.sub(" ", text)))
+    segments = [COMMITTEE_RE.sub(" ", s).strip() for s in SEGMENT_RE.split(text)]
+    kept = [s for s in segments if s.strip(" ,;()[]") and not _is_report_words(s)]
+    if len(kept) > 1:  # 'Audit Committee: Best Value Action Plan': the committee is not the plan
+        kept = [s for s in kept if not COMMITTEE_ONLY_RE.match(s.strip(" ,;()[]"))] or kept
+    text = " ".join(kept)
     words = text.split()
     while words and slug(words[-1]) in REPORT_WORDS | {"and", "the", "to", "for", ""}:
         words.pop()
@@ -130,11 +114,13 @@ def plan_key(name: str | None) -> str:
 
 
 def identify(document: dict[str, Any], organisations: dict[str, str]) -> Identity:
-    """The organisation and plan of one paper, from its folder and its title."""
+    """The organisation and plan of one paper: a configured override, else its folder or file
+    name, else a council its title or its first page names; the plan from its title."""
     title = document.get("title")
     in_title = organisation_in_title(title)
-    organisation = organisation_from_path(document.get("source_path"), organisations) or in_title
-    name = plan_name(title, document.get("report_ref"), in_title)
+    organisation = (document.get("organisation") or organisation_from_path(document.get("source_path"), organisations)
+                    or in_title or document.get("council"))
+    name = document.get("plan") or plan_name(title, document.get("report_ref"), in_title or document.get("council"))
     return Identity(organisation, name, organisation_key(organisation), plan_key(name))
 
 

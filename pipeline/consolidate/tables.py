@@ -15,10 +15,14 @@ Besides the contract's tables (documents, actions, snapshots, items) the tables 
 - ``target_changes``: action_id, doc_id, as_of, old_due_date, new_due_date, source, days_slipped;
 - ``decisions``: action_id, doc_id, decided_on, text;
 - ``not_reported``: actions a plan's latest paper leaves out (for ``action_not_reported``);
-- ``document_plans``: doc_id, organisation, plan of every paper with actions.
+- ``document_plans``: doc_id, organisation, plan of every paper with actions;
+- ``changes``: the contract's changes table (:mod:`pipeline.consolidate.changes`).
+
+A paper that repeats one already read is set aside first (:mod:`pipeline.consolidate.duplicates`):
+status ``duplicate``, no rows of its own; ``Consolidated.duplicates`` names them.
 
 The findings are ``action_match_uncertain``, ``plan_match_uncertain``, ``snapshot_disagreement``,
-``item_link_uncertain`` (warnings) and ``action_renumbered`` (info).
+``item_link_uncertain`` (warnings), ``action_renumbered`` and ``duplicate_paper`` (info).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ import pandas as pd
 from pipeline import schema
 from pipeline.config import Settings
 from pipeline.consolidate import history
+from pipeline.consolidate.changes import changes
+from pipeline.consolidate.duplicates import find_duplicates, set_aside
 from pipeline.consolidate.items import link_items
 from pipeline.consolidate.matching import Plan, choose_plan, match_actions
 from pipeline.consolidate.papers import settle
@@ -54,14 +60,21 @@ class Consolidated:
 
     tables: dict[str, pd.DataFrame]
     findings: list[Finding] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)  # doc_id of a paper read once -> the paper kept
 
 
 def consolidate(readings: list[PaperReading], settings: Settings) -> Consolidated:
     settled = [settle(r, settings) for r in readings]
     readings = sorted((r for r, _ in settled), key=lambda r: paper_order(r.document))
+    duplicates = find_duplicates(readings, settings.organisations)
+    findings: list[Finding] = [f for r, found in settled if r.document["doc_id"] not in duplicates for f in found]
+    by_id = {r.document["doc_id"]: r for r in readings}
+    for i, reading in enumerate(readings):
+        if reading.document["doc_id"] in duplicates:
+            readings[i], said = set_aside(reading, by_id[duplicates[reading.document["doc_id"]]])
+            findings.append(said)
     documents = schema.conform("documents", [r.document for r in readings])
     plans: list[Plan] = []
-    findings: list[Finding] = [f for _, found in settled for f in found]  # consolidation's own
     rows: list[dict[str, Any]] = []
     snaps: list[dict[str, Any]] = []
     doc_plan: dict[str, Plan] = {}
@@ -83,6 +96,7 @@ def consolidate(readings: list[PaperReading], settings: Settings) -> Consolidate
     rows_df = pd.DataFrame(rows)
     snaps_df = pd.DataFrame(snaps)
     tables, disagreements = _history(rows_df, snaps_df, documents)
+    tables["changes"] = changes(rows_df, snaps_df, documents)
     findings.extend(disagreements)
     items, item_findings = link_items([i for r in readings for i in r.items], rows, doc_plan,
                                       settings.match_threshold)
@@ -96,7 +110,7 @@ def consolidate(readings: list[PaperReading], settings: Settings) -> Consolidate
             [{"doc_id": d, "organisation": p.organisation, "plan": p.name} for d, p in doc_plan.items()],
             columns=["doc_id", "organisation", "plan"]),
     )
-    return Consolidated(tables, findings)
+    return Consolidated(tables, findings, duplicates)
 
 
 def _history(rows: pd.DataFrame, snaps: pd.DataFrame,

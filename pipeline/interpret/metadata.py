@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from extractors.model import Paper, Paragraph, Table
+from pipeline.interpret.council import council_named
 from pipeline.interpret.normalise import (
     MONTHS,
     clean_text,
@@ -61,6 +62,7 @@ class Metadata:
     report_ref: str | None = None
     report_date: dt.date | None = None
     committee_date: dt.date | None = None
+    council: str | None = None  # a council named in the title or the text at the top of the paper
 
 
 # --- labels -----------------------------------------------------------------------------------
@@ -191,7 +193,20 @@ def read_metadata(paper: Paper) -> Metadata:
         meta.title = meta.title[:200]
     if meta.report_date is None:
         meta.report_date = _opening_date(paper)
+    meta.council = council_named([meta.title or "", *_top_texts(paper)])
     return meta
+
+
+def _top_texts(paper: Paper) -> list[str]:
+    """The text at the top of the paper: its opening lines, and the first rows of a table there."""
+    out: list[str] = []
+    for block in paper.blocks[:OPENING_BLOCKS]:
+        if isinstance(block, Paragraph):
+            out.append(clean_text(block.text) or "")
+        else:
+            out += [clean_text(cell.text) or "" for row in block.rows[:3] for cell in row]
+            break
+    return out
 
 
 # --- when the paper states no report date ----------------------------------------------------

@@ -109,7 +109,7 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
     ctx.actions, ctx.snapshots = merge_repeats(ctx.actions, ctx.snapshots)
     themes_from_sheets(paper, ctx.actions)
     document = document_row(path, doc_id, paper.format)
-    document.update(title=meta.title, report_ref=meta.report_ref, report_date=meta.report_date,
+    document.update(title=meta.title, council=meta.council, report_ref=meta.report_ref, report_date=meta.report_date,
                     report_date_source="paper" if meta.report_date else None, committee_date=meta.committee_date,
                     file_modified=paper.modified.date() if paper.modified else None, n_actions=len(ctx.actions),
                     status="extracted" if ctx.actions else "no_actions")

@@ -172,12 +172,15 @@ def send(msg: EmailMessage, email: EmailSettings, password: str | None,
 
 def send_report(workbook: Path, raw: Path, tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]],
                 email: EmailSettings, now: dt.datetime | None = None,
-                env: Mapping[str, str] | None = None, sleep: Callable[[float], None] = time.sleep) -> Sent:
-    """E-mail the data-quality report (links to the papers as file:// URLs) with ``workbook``
+                env: Mapping[str, str] | None = None, sleep: Callable[[float], None] = time.sleep,
+                published_location: str | None = None) -> Sent:
+    """E-mail the data-quality report (links to where the papers are published, else file:// URLs to
+    the copies in ``raw``) with ``workbook``
     attached (where it exists); on success :attr:`Sent.copy` holds the message as sent, for the run to
     keep. Logs the outcome."""
     generated = now or dt.datetime.now()
-    ctx = report.context(tables, skipped, report.file_links(raw), generated)
+    link = report.published_links(published_location) if published_location else report.file_links(raw)
+    ctx = report.context(tables, skipped, link, generated)
     try:
         msg = build_message(email, ctx["subject"], report.render_text(ctx), report.render_html(ctx),
                             [workbook] if workbook.exists() else [], generated)

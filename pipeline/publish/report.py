@@ -1,18 +1,20 @@
 """The data-quality report: ``outputs/data_quality.html``, also the body of the e-mail.
 
-A rendering of the findings table and the documents table, nothing more: papers processed,
-quarantined (with reasons) and skipped; counts by severity; the findings grouped by check; and
-a chase list grouped by lead officer. The HTML has inline styles and no scripts, so it reads the
-same in an e-mail client as in a browser; every text from a paper is escaped (jinja2 with
-autoescape). Links go to the papers in ``raw/``: relative from the report file, ``file://``
-in the e-mail. The run writes the report where it belongs; nothing here writes a file.
+A rendering of the staged tables, nothing more. It opens with what changed since the last report
+(counts of new, completed, worse and slipped actions, and the worst changes), then the papers read
+badly, the chase list by lead officer (current findings for the lead, and their actions due in the
+next 60 days: :mod:`pipeline.publish.chase`), the papers and data to fix (current findings for the
+programme office, by check), and the papers processed, quarantined and skipped. The HTML has inline
+styles and no scripts, so it reads the same in an e-mail client as in a browser; every text from a
+paper is escaped (jinja2 with autoescape). Links go to the papers where ``published_location``
+says they are published, else to the copies in ``raw/``: relative from the report file,
+``file://`` in the e-mail. The run writes the report where it belongs; nothing here writes a file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,13 +24,15 @@ import jinja2
 import pandas as pd
 
 from pipeline import schema
-from pipeline.findings import MISREAD, SEVERITIES
-from pipeline.schema import missing
+from pipeline.consolidate.changes import counts as change_counts
+from pipeline.findings import MISREAD, SEVERITIES, audience
+from pipeline.publish.chase import Chase, ChaseLine, chase_list, ref_key
+from pipeline.publish.links import published_link
+from pipeline.schema import as_date, missing
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ROWS_PER_CHECK = 200  # per check and per lead; longer lists end with "and N more" (the workbook has all)
-NO_LEAD = "No lead named"
-POSITION = re.compile(r"\s*\((?:page|table|row) [^)]*\)")  # where in a paper: differs between a paper and its PDF
+MAX_CHANGES = 10  # the worst changes the report opens with (the workbook's Changes sheet has all)
 SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's own
     "percent_in_range": "a percentage is below 0 or above 100, or unreadable",
@@ -57,6 +61,7 @@ ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's o
     "rows_unread": "rows inside an action table read as neither an action, a theme nor a continuation",
     "report_date_missing": "no report date in the paper, nor any fallback: its progress has no as-of date",
     "report_date_inferred": "the report date was taken from the committee date, the file name or the file's properties",
+    "duplicate_paper": "a paper repeats one already read (the same title, date and actions): it is read once",
 }
 
 Link = Callable[[Any, Any], str | None]  # (source_path, file_name) -> href
@@ -79,6 +84,13 @@ def file_links(raw: Path) -> Link:
             return None
         target = Path(str(source_path)) if not missing(source_path) else raw / str(file_name)
         return target.resolve().as_uri()
+    return link
+
+
+def published_links(location: str) -> Link:
+    """Links to where the papers are published (``published_location``)."""
+    def link(source_path: Any, file_name: Any) -> str | None:
+        return published_link(location, source_path, file_name)
     return link
 
 
@@ -119,8 +131,7 @@ def _finding_rows(findings: list[dict[str, Any]], papers: dict[Any, dict[str, An
     for f in findings:
         paper = papers.get(f.get("doc_id"), {})
         action = actions.get(f.get("action_id"))
-        out.append({**f, "paper": paper.get("file"), "href": paper.get("href"), "action": _action_label(action),
-                    "lead": (action or {}).get("lead") or (action or {}).get("lead_raw") or NO_LEAD})
+        out.append({**f, "paper": paper.get("file"), "href": paper.get("href"), "action": _action_label(action)})
     return out
 
 
@@ -136,23 +147,79 @@ def _by_check(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda g: (SEVERITY_ORDER.get(g["severity"], 9), g["check"]))
 
 
-def _chase(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Findings about actions, grouped by the action's lead; the same finding from two papers
-    (a paper and its PDF) is one line naming both."""
-    leads: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
-    for r in rows:
-        if not r.get("action_id"):
-            continue
-        key = (r["action_id"], r["check"], r.get("column"), r.get("value"), POSITION.sub("", str(r["message"])))
-        line = leads.setdefault(str(r["lead"]), {}).setdefault(key, {**r, "papers": []})
-        if r.get("paper") and all(p["file"] != r["paper"] for p in line["papers"]):
-            line["papers"].append({"file": r["paper"], "href": r["href"]})
+def _chase(chase: Chase, papers: dict[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The chase list by lead officer: each line names the action (organisation, plan, ref,
+    description) and what is wrong, with the papers it was found in; then the lead's actions due soon."""
     out = []
-    for lead, lines in leads.items():
-        items = sorted(lines.values(), key=lambda i: (SEVERITY_ORDER.get(i["severity"], 9), _ref_key(i["action"])))
-        out.append({"lead": lead, "count": len(items), "items": items[:MAX_ROWS_PER_CHECK],
-                    "more": max(0, len(items) - MAX_ROWS_PER_CHECK)})
-    return sorted(out, key=lambda g: (g["lead"] == NO_LEAD, g["lead"].casefold()))
+    for group in chase.leads:
+        items = [_chase_line(line, papers) for line in group.findings]
+        due = [{"when": d.due_date.strftime("%d/%m/%Y"), "what": _what(d.organisation, d.plan, d.ref, d.description),
+                "progress": "" if d.percent_complete is None else f"{d.percent_complete:g}%", "rag": d.rag or ""}
+               for d in group.due_soon]
+        out.append({"lead": group.lead, "count": len(items), "items": items[:MAX_ROWS_PER_CHECK],
+                    "more": max(0, len(items) - MAX_ROWS_PER_CHECK), "due_soon": due[:MAX_ROWS_PER_CHECK],
+                    "due_more": max(0, len(due) - MAX_ROWS_PER_CHECK)})
+    return out
+
+
+def _what(organisation: Any, plan: Any, ref: Any, description: Any) -> str:
+    """'Strathbeg Council, Best Value Action Plan, action 5: Review the ...'."""
+    head = ", ".join(str(p) for p in (organisation, plan) if p)
+    action = f"action {ref}" if ref else "action"
+    text = str(description or "")
+    text = text if len(text) <= 90 else text[:87] + "..."
+    return f"{head}, {action}: {text}" if head else f"{action[:1].upper()}{action[1:]}: {text}"
+
+
+def _chase_line(line: ChaseLine, papers: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    listed = [papers[d] for d in line.doc_ids if d in papers]
+    return {"check": line.check, "severity": line.severity, "message": line.message,
+            "what": _what(line.organisation, line.plan, line.ref, line.description),
+            "papers": sorted(({"file": p["file"], "href": p["href"]} for p in listed), key=lambda p: str(p["file"]))}
+
+
+def _changes(tables: Mapping[str, pd.DataFrame], papers: dict[Any, dict[str, Any]],
+             actions: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    """The counts of what changed and the worst changes (the table is worst first)."""
+    table = tables.get("changes")
+    table = table if table is not None else schema.empty("changes")
+    worst = []
+    for c in _records(table):
+        said = _change_words(c)
+        if not said or c.get("rag_change") == "better" or c.get("completed"):
+            continue
+        a = actions.get(c["action_id"], {})
+        paper = papers.get(c.get("doc_id") if c.get("status") != "dropped" else c.get("previous_doc_id"), {})
+        worst.append({"what": _what(c.get("organisation"), c.get("plan"), a.get("ref"), a.get("description")),
+                      "change": said, "file": paper.get("file"), "href": paper.get("href")})
+        if len(worst) == MAX_CHANGES:
+            break
+    plans = {(c.get("organisation"), c.get("plan")) for c in _records(table)}
+    return {"counts": change_counts(table), "worst": worst, "plans": len(plans), "rows": len(table)}
+
+
+def _change_words(c: dict[str, Any]) -> str:
+    """'RAG green to red; progress 40% to 35% (-5 points); target 92 days later' (empty: nothing moved)."""
+    if c.get("status") == "new":
+        return "new in the latest paper"
+    if c.get("status") == "dropped":
+        return "dropped: not in the latest paper"
+    parts = []
+    if c.get("rag_change") in ("better", "worse"):
+        parts.append(f"RAG {c['previous_rag']} to {c['rag']}")
+    change = c.get("percent_change")
+    if not missing(change) and change:
+        parts.append(f"progress {c['previous_percent']:g}% to {c['percent_complete']:g}% ({change:+g} points)")
+    days = c.get("days_moved")
+    if not missing(days) and days:
+        parts.append(f"target {abs(int(days))} days {'later' if days > 0 else 'earlier'} "
+                     f"({_day(c.get('previous_due_date'))} to {_day(c.get('due_date'))})")
+    return "; ".join(parts)
+
+
+def _day(value: Any) -> str:
+    d = as_date(value)
+    return d.strftime("%d/%m/%Y") if d else "?"
 
 
 def _misread(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -167,11 +234,6 @@ def _misread(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(papers.values(), key=lambda p: str(p["file"] or "").casefold())
 
 
-def _ref_key(ref: str) -> tuple[Any, ...]:
-    parts = ref.split(".")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
-
-
 def context(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], link: Link,
             generated: dt.datetime) -> dict[str, Any]:
     """Everything the templates show, as plain data."""
@@ -181,7 +243,9 @@ def context(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], 
                             "reason": d.get("error"), "report_date": d.get("report_date")} for d in docs}
     actions = {a["action_id"]: a for a in _records(tables.get("actions"))}
     rows = _finding_rows(_records(tables.get("findings")), papers, actions)
-    rows.sort(key=lambda r: (SEVERITY_ORDER.get(str(r["severity"]), 9), str(r["paper"] or ""), _ref_key(r["action"])))
+    rows.sort(key=lambda r: (SEVERITY_ORDER.get(str(r["severity"]), 9), str(r["paper"] or ""), ref_key(r["action"])))
+    current = [r for r in rows if r.get("current") is not False]
+    chase = chase_list(tables, generated.date())
     statuses = [p["status"] for p in papers.values()]
     listed = sorted(papers.values(), key=lambda p: str(p["file"]).casefold())
     return {
@@ -192,9 +256,12 @@ def context(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], 
         "quarantined": [p for p in listed if p["status"] == "quarantined"],
         "skipped": [{"file": f, "reason": r} for f, r in skipped],
         "counts": {s: sum(r["severity"] == s for r in rows) for s in SEVERITIES},
-        "by_check": _by_check(rows),
-        "chase": _chase(rows),
-        "misread": _misread(rows),
+        "changes": _changes(tables, papers, actions),
+        "chase": _chase(chase, papers),
+        "horizon_days": chase.horizon_days,
+        "fix": _by_check([r for r in current if audience(r["check"]) == "office" and r["check"] not in MISREAD]),
+        "superseded": chase.superseded,
+        "misread": _misread(current),
     }
 
 
@@ -214,6 +281,8 @@ def render_text(ctx: Mapping[str, Any]) -> str:
 
 
 def report_html(tables: Mapping[str, pd.DataFrame], skipped: list[tuple[str, str]], outputs: Path, raw: Path,
-                generated: dt.datetime) -> str:
-    """The report as it is kept in ``outputs`` (links to the papers relative to that folder)."""
-    return render_html(context(tables, skipped, relative_links(outputs, raw), generated))
+                generated: dt.datetime, published_location: str | None = None) -> str:
+    """The report as it is kept in ``outputs`` (links to where the papers are published, else
+    relative to that folder)."""
+    link = published_links(published_location) if published_location else relative_links(outputs, raw)
+    return render_html(context(tables, skipped, link, generated))
