@@ -94,7 +94,8 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
         clock.lap("consolidate")
         shared = helper.keep("tables", tables)  # sent once: the checks and the staged tables need them
         checked = helper.submit(checks.validate, shared, settings)
-        draft = workbook.begin(tables, run_info(ws, input_dir, now, taken.skipped), ws.outputs)
+        draft = workbook.begin(tables, run_info(ws, input_dir, now, taken.skipped), ws.outputs,
+                               previous=ws.outputs / WORKBOOK, published_location=settings.published_location)
         findings = mark_current(schema.conform("findings", collect(
             reading_findings(readings, consolidated.duplicates), consolidated.findings,
             schema.records(checked.result()), draft.text_findings)), tables)

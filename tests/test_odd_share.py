@@ -406,7 +406,7 @@ class TestUmask:
         assert run.code == 0, run.explain()
         written = [run.ws / "outputs" / "tracker.xlsx", run.ws / "outputs" / "data_quality.html",
                    *sorted((run.ws / "staged").glob("*.parquet")), *raw_files(run.ws)]
-        assert len(written) == 2 + 5 + 4
+        assert len(written) == 2 + 6 + 4  # staged: documents, actions, snapshots, items, findings, changes
         modes = {str(p.relative_to(run.ws)): oct(stat.S_IMODE(p.stat().st_mode)) for p in written}
         assert modes == dict.fromkeys(modes, oct(0o666 & ~umask))
 

@@ -79,7 +79,8 @@ def test_what_the_office_should_fix_grouped_by_check_most_severe_first(ctx: dict
 
 def test_chase_list_holds_the_leads_findings_only_by_lead(ctx: dict) -> None:
     got = [(g["lead"], [(i["check"], [p["file"] for p in i["papers"]]) for i in g["items"]]) for g in ctx["chase"]]
-    assert got == [(HOSTILE, [("overdue", ["summary.xlsx"])]), ("Jenni Craig", [("target_date_revised", ["summary.xlsx"])])]
+    assert got == [(HOSTILE, [("overdue", ["summary.xlsx"])]),
+                   ("Jenni Craig", [("target_date_revised", ["summary.xlsx"])])]
     assert ctx["chase"][1]["items"][0]["what"] == "Action 5: "  # no organisation or plan known here
 
 
@@ -89,7 +90,8 @@ def test_a_superseded_finding_is_not_chased(tmp_path: Path) -> None:
                                                "organisation": "Strathbeg Council", "plan": "Best Value Action Plan",
                                                "description": "Review the asset strategy"}])
     t["findings"] = schema.conform("findings", [
-        {**f("progress_stalled", "warning", "d1", "a1", "Action 5: progress 0% on 15/02/2021, unchanged"), "current": False},
+        {**f("progress_stalled", "warning", "d1", "a1", "Action 5: progress 0% on 15/02/2021, unchanged"),
+         "current": False},
         {**f("overdue", "warning", "d2", "a1", "Action 5: due 31/03/2021, progress 80%"), "current": True},
     ])
     ctx = report.context(t, [], report.file_links(tmp_path), NOW)

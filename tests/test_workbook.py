@@ -25,12 +25,16 @@ from pipeline.publish.workbook.text import CHECK_CHARS_REMOVED, CHECK_TRUNCATED,
 
 PAPERS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "papers"
 RUN = RunInfo(started=dt.datetime(2021, 3, 12, 9, 30), input_dir="/shared/papers", workspace="/ws")
-SHEETS = ["Dashboard", "Progress history", "Timeline", "Target changes", "Registers", "Data quality",
-          "Sources", "About"]
+FIXED = ["Summary", "Dashboard", "Changes", "Chase list", "Progress history", "Timeline", "Target changes",
+         "Registers", "Data quality", "Sources", "Notes kept"]
+PRINTS = ["Print – BV Audit Implementation", "Print – BVAR Strategic Action"]  # a print view per plan
+SHEETS = [*FIXED, *PRINTS, "About"]
 TABLES = {
-    "Dashboard": {"tblPlanSummary", "tblActions"}, "Progress history": {"tblHistory"},
+    "Summary": {"tblChangeCounts", "tblPlanSummary"}, "Dashboard": {"tblActions"}, "Changes": {"tblChanges"},
+    "Chase list": {"tblChase", "tblFix"}, "Progress history": {"tblHistory"},
     "Timeline": {"tblPlanProgress", "tblTimeline"}, "Target changes": {"tblTargetChanges"},
     "Registers": {"tblRegisters"}, "Data quality": {"tblFindings"}, "Sources": {"tblSources"},
+    "Notes kept": {"tblNotesKept"}, PRINTS[0]: {"tblPrint1"}, PRINTS[1]: {"tblPrint2"},
     "About": {"tblRun", "tblSheets", "tblConventions", "tblPapers"},
 }
 HOSTILE = ['=HYPERLINK("http://example.com","click")', "@SUM(A1:A9)", "+44 1835 824000", "-1 day",
@@ -143,9 +147,10 @@ def test_headers_frozen_landscape_fit_to_width(book: Any) -> None:
     wb, _, _ = book
     main = {"Dashboard": "tblActions", "Progress history": "tblHistory", "Timeline": "tblTimeline",
             "Target changes": "tblTargetChanges", "Registers": "tblRegisters", "Data quality": "tblFindings",
-            "Sources": "tblSources"}
+            "Sources": "tblSources", "Changes": "tblChanges", "Chase list": "tblChase", "Notes kept": "tblNotesKept"}
     frozen_cols = {"Dashboard": "D", "Progress history": "D", "Timeline": "D", "Target changes": "D",
-                   "Registers": "B", "Data quality": "C", "Sources": "B"}
+                   "Registers": "B", "Data quality": "C", "Sources": "B", "Changes": "D", "Chase list": "A",
+                   "Notes kept": "A"}
     for sheet, table in main.items():
         ws = wb[sheet]
         header_row = int(re.sub(r"[A-Z]", "", ws.tables[table].ref.split(":")[0]))
@@ -170,9 +175,9 @@ def test_dashboard_one_row_per_action_in_order_with_status(book: Any) -> None:
     assert a10["Paper"] == "sbc_update_2021-02.docx"
 
 
-def test_dashboard_summary_counts_by_plan_with_totals(book: Any) -> None:
+def test_summary_counts_by_plan_with_totals(book: Any) -> None:
     wb, _, _ = book
-    ws = wb["Dashboard"]
+    ws = wb["Summary"]
     rows = _rows(ws, "tblPlanSummary")
     assert [r["Plan"] for r in rows[:-1]] == ["Borders: BV Audit Implementation Plan",
                                               "Moray: BVAR Strategic Action Plan"]
@@ -236,7 +241,8 @@ def test_conditional_formats(book: Any) -> None:
 
 def test_charts(book: Any) -> None:
     wb, _, _ = book
-    (bar,) = wb["Dashboard"]._charts
+    (bar,) = wb["Summary"]._charts
+    assert wb["Dashboard"]._charts == []
     assert (type(bar).__name__, bar.grouping, len(bar.series)) == ("BarChart", "stacked", 6)
     (line,) = wb["Timeline"]._charts
     assert (type(line).__name__, len(line.series)) == ("LineChart", 2)  # one line per plan
@@ -262,14 +268,14 @@ def test_registers_and_about(book: Any) -> None:
     wb, _, _ = book
     registers = _rows(wb["Registers"], "tblRegisters")
     assert [r["Register"] for r in registers] == ["Issue", "Risk", "Target for next period"]
-    assert registers[0]["Ref"] == "10" and registers[1]["Plan"] == "BV Audit Implementation Plan"
+    assert registers[0]["Ref"] == 10 and registers[1]["Plan"] == "BV Audit Implementation Plan"
     about = {r["Item"]: r["Value"] for r in _rows(wb["About"], "tblRun")}
     assert about["Run at"] == dt.datetime(2021, 3, 12, 9, 30)
     assert about["bvtrack version"] == __version__
     assert (about["Papers seen"], about["  Quarantined"], about["Actions"]) == (3, 1, 3)
     assert about["Latest as-of date"] == dt.datetime(2021, 2, 15)
     guide = _cell(wb["About"], "tblSheets", "Sheet")
-    assert (guide.value, guide.hyperlink.location) == ("Dashboard", "'Dashboard'!A1")
+    assert (guide.value, guide.hyperlink.location) == ("Summary", "'Summary'!A1")
     assert [r["Sheet"] for r in _rows(wb["About"], "tblSheets")] == SHEETS[:-1]
     papers = [r["Paper"] for r in _rows(wb["About"], "tblPapers")]
     assert papers == [r["Paper"] for r in _rows(wb["Sources"], "tblSources")]
@@ -290,7 +296,8 @@ def test_paper_text_is_never_a_formula(book: Any) -> None:
     with zipfile.ZipFile(path) as archive:  # the only formulas are the summary's totals
         formulas = [f for name in archive.namelist() if name.startswith("xl/worksheets/sheet")
                     for f in re.findall(r"<f>(.*?)</f>", archive.read(name).decode())]
-    assert formulas and all(f.startswith("SUBTOTAL(109,tblPlanSummary[") for f in formulas)
+    assert formulas and all(f.startswith(("SUBTOTAL(109,tblPlanSummary[", "SUBTOTAL(109,tblChangeCounts["))
+                            for f in formulas)
 
 
 def test_text_excel_cannot_hold_is_cleaned_with_findings(tmp_path: Path) -> None:
@@ -336,7 +343,7 @@ def test_missing_tables_give_sheets_with_headers(tmp_path: Path, present: list[s
     path = tmp_path / "tracker.xlsx"
     assert write_workbook(tables, path).empty
     wb = _load(path)
-    assert wb.sheetnames == SHEETS
+    assert wb.sheetnames == [*FIXED, *(PRINTS if "actions" in present else []), "About"]
     changes = wb["Target changes"]
     assert [c.value for c in changes[changes.tables["tblTargetChanges"].ref][0]][:4] == [
         "Organisation", "Plan", "Ref", "Description"]
@@ -393,9 +400,9 @@ def test_many_plans_freeze_only_the_columns(tmp_path: Path) -> None:
     write_workbook({"actions": schema.conform("actions", actions),
                     "snapshots": schema.conform("snapshots", snapshots)}, path)
     wb = _load(path)
-    assert len(_rows(wb["Dashboard"], "tblPlanSummary")) == 31  # 30 plans and the total
-    assert wb["Dashboard"].freeze_panes == "D1"  # 30 plans above the table: frozen, they would fill the screen
-    assert wb["Timeline"].freeze_panes == "D1"
+    assert len(_rows(wb["Summary"], "tblPlanSummary")) == 31  # 30 plans and the total
+    assert wb["Dashboard"].freeze_panes == "D4"  # the counts are on Summary: the Dashboard freezes its header only
+    assert wb["Timeline"].freeze_panes == "D1"  # 30 plans above the table: frozen, they would fill the screen
     assert wb["Progress history"].freeze_panes == "D4"
 
 

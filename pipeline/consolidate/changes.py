@@ -140,6 +140,11 @@ def worst_first(change: dict[str, Any]) -> tuple[Any, ...]:
             _ref_key(change.get("_ref")), str(change.get("action_id")))
 
 
+def is_setback(change: dict[str, Any]) -> bool:
+    """RAG worse, progress fallen, a target moved later, or dropped from the latest paper."""
+    return worst_first(change)[0] <= 3
+
+
 def counts(changes_table: pd.DataFrame) -> dict[str, int]:
     """New, completed, worse and slipped (a target moved later), and dropped, over the table."""
     if changes_table.empty:

@@ -36,4 +36,4 @@ def published_link(location: str, source_path: Any, file_name: Any) -> str | Non
     base = location.strip()
     if base.startswith("\\\\"):
         return base.rstrip("\\") + "\\" + "\\".join(parts)
-    return base.rstrip("/") + "/" + "/".join(quote(p) for p in parts)
+    return quote(base.rstrip("/"), safe=":/%?#=&~@!$'()*+,;") + "/" + "/".join(quote(p) for p in parts)

@@ -25,6 +25,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.consolidate.changes import counts as change_counts
+from pipeline.consolidate.changes import is_setback
 from pipeline.findings import MISREAD, SEVERITIES, audience
 from pipeline.publish.chase import Chase, ChaseLine, chase_list, ref_key
 from pipeline.publish.links import published_link
@@ -180,13 +181,13 @@ def _chase_line(line: ChaseLine, papers: dict[Any, dict[str, Any]]) -> dict[str,
 
 def _changes(tables: Mapping[str, pd.DataFrame], papers: dict[Any, dict[str, Any]],
              actions: dict[Any, dict[str, Any]]) -> dict[str, Any]:
-    """The counts of what changed and the worst changes (the table is worst first)."""
+    """The counts of what changed and the worst changes: setbacks only (the table is worst first)."""
     table = tables.get("changes")
     table = table if table is not None else schema.empty("changes")
     worst = []
     for c in _records(table):
         said = _change_words(c)
-        if not said or c.get("rag_change") == "better" or c.get("completed"):
+        if not said or not is_setback(c):
             continue
         a = actions.get(c["action_id"], {})
         paper = papers.get(c.get("doc_id") if c.get("status") != "dropped" else c.get("previous_doc_id"), {})

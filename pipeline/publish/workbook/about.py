@@ -26,8 +26,15 @@ from pipeline.publish.workbook.xl import (
 from pipeline.schema import as_date
 
 SHEETS = [
-    ("Dashboard", "Every action at its latest snapshot: owner, dates, % complete, RAG, overdue; above it, "
-                  "a chart of the RAG mix and counts by plan."),
+    ("Summary", "Counts by plan: what changed since each plan's previous paper, where each plan stands at its "
+                "latest paper (actions by RAG, overdue, average progress), a chart of the RAG mix, and what to do."),
+    ("Dashboard", "Every action at its latest snapshot: owner, dates, % complete, previous RAG and RAG, overdue; "
+                  "a Notes column for yours."),
+    ("Changes", "What moved between each plan's latest paper and the one before: new, dropped and completed "
+                "actions, RAG better or worse, points of progress, days a target moved; worst first, the counts "
+                "above; a Notes column for yours."),
+    ("Chase list", "Who to ask about what: current findings for each lead officer and their actions due in the "
+                   "next 60 days; below, the papers and data the programme office should fix."),
     ("Progress history", "Every snapshot, one row per action per as-of date, with the commentary."),
     ("Timeline", "Actions down, as-of dates across, % complete in the cells; above it, average progress "
                  "per plan and its chart."),
@@ -36,7 +43,11 @@ SHEETS = [
     ("Data quality", "The checks' findings, errors first, each linked to its paper."),
     ("Sources", "Every paper seen: status, why it was quarantined, dates, counts, link to its copy; "
                 "below, every entry of the shared folder that was not read, and why."),
+    ("Notes kept", "Notes typed on the Dashboard or Changes whose action is no longer on that sheet: kept, with "
+                   "where they came from and since when, and carried to every new workbook."),
 ]
+PRINT_VIEW = ("One plan's actions for printing: ref, action, lead, due date, progress, previous RAG and RAG, "
+              "the latest commentary; A4 landscape at {scale}% or more, headers repeated on every page.")
 CONVENTIONS = [
     ("Dates", "Real Excel dates shown dd/mm/yyyy, so they sort and filter as dates. A target given as a "
               "month or quarter is its last day."),
@@ -56,6 +67,12 @@ CONVENTIONS = [
                                "on Data quality."),
     ("Links", "Paper links open the copy in raw/, relative to this file: keep outputs/ and raw/ side by "
               "side when moving the workspace."),
+    ("Ref", "The paper's own action number. Whole numbers are stored as numbers; others ('1.3', '1.10', "
+            "'4a') as text, exactly as printed ('1.10' is not '1.1')."),
+    ("Previous RAG", "The action's RAG in its plan's paper before the latest (blank where that paper gave none)."),
+    ("Notes", "Type your notes in the Notes column of Dashboard or Changes. When the workbook is rebuilt, each "
+              "note goes back on its action's row (by Action id); a note whose action is no longer on the sheet "
+              "is listed on Notes kept. Keep the Action id and Notes headers and columns as they are."),
     ("Reproducible", "The same papers give the same workbook byte for byte; its document date is the "
                      "latest date in the papers, not the time of the run."),
 ]
@@ -126,7 +143,21 @@ def _run_table(w: SheetWriter, top: int, rows: list[tuple[str, Any, Col]]) -> in
     return last
 
 
-def about_sheet(book: Workbook, formats: Formats, inp: Inputs, info: RunInfo) -> None:
+def _conventions(inp: Inputs) -> list[tuple[str, str]]:
+    if not inp.published_location:
+        return CONVENTIONS
+    published = ("Links", f"Paper links open the papers where they are published: {_text(inp.published_location)} "
+                          "(the published_location setting).")
+    return [published if topic == "Links" else (topic, text) for topic, text in CONVENTIONS]
+
+
+def guide(print_names: list[str], scale: int) -> list[tuple[str, str]]:
+    """Each sheet in the workbook's order with what it shows (the print views after Notes kept)."""
+    return [*SHEETS, *((name, PRINT_VIEW.format(scale=scale)) for name in print_names)]
+
+
+def about_sheet(book: Workbook, formats: Formats, inp: Inputs, info: RunInfo,
+                sheets: list[tuple[str, str]] | None = None) -> None:
     sheet = sheet_named(book, "About")
     sheet.set_tab_color("#7F7F7F")
     w = SheetWriter(sheet, formats)
@@ -137,11 +168,11 @@ def about_sheet(book: Workbook, formats: Formats, inp: Inputs, info: RunInfo) ->
     row = _run_table(w, 2, run_rows(inp, info)) + 2
     sheet.write_string(row, 0, "Sheets", formats.get(bold=True))
     guide = views.frame(({"Sheet": Link(f"internal:'{name}'!A1", name, tip=f"Go to {name}"), "What it shows": what}
-                         for name, what in SHEETS), [Col("Sheet"), Col("What it shows")])
+                         for name, what in (sheets or SHEETS)), [Col("Sheet"), Col("What it shows")])
     row = write_table(w, row + 1, 0, "tblSheets", guide, [Col("Sheet", "link", width=FIRST_WIDTH),
                       Col("What it shows", width=SECOND_WIDTH, wrap=True)]).last_row + 2
     sheet.write_string(row, 0, "How to read it", formats.get(bold=True))
-    conventions = views.frame(({"Topic": t, "How to read it": h} for t, h in CONVENTIONS),
+    conventions = views.frame(({"Topic": t, "How to read it": h} for t, h in _conventions(inp)),
                               [Col("Topic"), Col("How to read it")])
     row = write_table(w, row + 1, 0, "tblConventions", conventions,
                       [Col("Topic", width=FIRST_WIDTH), Col("How to read it", width=SECOND_WIDTH, wrap=True)]

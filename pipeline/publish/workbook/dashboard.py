@@ -1,9 +1,10 @@
-"""Dashboard and Timeline: a summary table and a chart above the main table.
+"""Dashboard (every action at its latest snapshot: a list sheet) and Timeline (a summary table and a
+chart above the main table).
 
-The summary sits between the sheet's note and the main table's header, so filtering the main
-table never hides it, and both stay in view (frozen) while scrolling the actions. The summary's
-columns are placed over main-table columns of about their width: the Dashboard's counts over the
-status columns, the Timeline's averages over the same as-of dates.
+The Timeline's summary sits between the sheet's note and the main table's header, so filtering the
+main table never hides it, and both stay in view (frozen, where short enough) while scrolling the
+actions. Its averages are placed over the main table's same as-of dates. The Dashboard's counts by
+plan and its chart are on the Summary sheet (:mod:`pipeline.publish.workbook.summary`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
 from pipeline.publish.workbook import views
-from pipeline.publish.workbook.inputs import NO_RAG, RAG_LABELS, Inputs
+from pipeline.publish.workbook.inputs import Inputs
 from pipeline.publish.workbook.sheets import (
     HEADER_ROW,
     RAG_COLOURS,
@@ -35,15 +36,11 @@ from pipeline.publish.workbook.xl import (
     page_setup,
     pixels_above,
     rows_for,
-    width_pixels,
     write_table,
 )
 
-SUMMARY_ROW = HEADER_ROW + 1  # the summary table's header
-SUMMARY_LEFT = 5  # the Dashboard's summary starts over the Lead column: counts over status columns
+SUMMARY_ROW = HEADER_ROW + 1  # the Timeline's summary table's header
 CHART_HEIGHT = 230  # pixels
-CHART_COLOURS = {"Red": "#C00000", "Amber": "#FFC000", "Green": "#00B050", "Complete": "#2F75B5",
-                 "Not started": "#7F7F7F", NO_RAG: "#D9D9D9"}
 GRIDLINES = {"visible": True, "line": {"color": "#D9D9D9"}}
 
 
@@ -58,62 +55,29 @@ def fits_frozen(header: int, summary: Placed) -> bool:
     return pixels_above(header + 1, summary.heights) <= MAX_FROZEN_PIXELS
 
 
-def dashboard_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
-    dash = views.dashboard(inp)
-    summary = views.plan_summary(dash)
+def dashboard_sheet(book: Workbook, formats: Formats, inp: Inputs, notes: dict[str, str] | None = None) -> pd.DataFrame:
+    """The Dashboard, a list sheet (only its header row frozen; its chart and counts are on Summary),
+    with the analysts' ``notes`` by action id; returns its rows."""
+    dash = views.dashboard(inp, notes)
     cols, n = views.DASHBOARD_COLS, len(dash)
     w = new_sheet(book, formats, "Dashboard", "Dashboard: every action at its latest snapshot",
-                  "One row per action. RAG and % complete are from the latest paper; overdue means due "
-                  "before that paper's date and not complete. Above: the RAG mix, and counts by plan.",
-                  tab="#1F3864")
-    widths = fitted_widths(dash, cols)
-    scols = views.SUMMARY_COLS
-    w.sheet.write_string(HEADER_ROW, SUMMARY_LEFT, "Actions by plan at the latest snapshot",
-                         formats.get(bold=True))
-    totals = {"Plan": "label:Total", **{c.header: "sum" for c in scols[1:-1]}}
-    placed = write_table(w, SUMMARY_ROW, SUMMARY_LEFT, "tblPlanSummary", summary, scols, totals,
-                         widths=widths[SUMMARY_LEFT:SUMMARY_LEFT + len(scols)])
-    _rag_chart(book, w, summary, width_pixels(widths[:SUMMARY_LEFT]))
-    header = main_header_row(placed)
-    write_table(w, header, 0, "tblActions", dash, cols)
-    page_setup(w.sheet, header, freeze_cols=3, freeze_rows=fits_frozen(header, placed))
-    colour_values(w, column_range(cols, "RAG", n, header), RAG_COLOURS)
-    percent_bar(w, column_range(cols, "% complete", n, header))
+                  "One row per action. RAG and % complete are from the latest paper, previous RAG from the paper "
+                  "before; overdue means due before that paper's date and not complete. Notes: yours, kept by "
+                  "action id when the workbook is rebuilt.", tab="#1F3864")
+    write_table(w, HEADER_ROW, 0, "tblActions", dash, cols)
+    page_setup(w.sheet, HEADER_ROW, freeze_cols=3)
+    for header in ("RAG", "Previous RAG"):
+        colour_values(w, column_range(cols, header, n), RAG_COLOURS)
+    percent_bar(w, column_range(cols, "% complete", n))
     overdue = formats.get(bg_color="#FFC7CE", font_color="#9C0006", bold=True)
-    w.sheet.conditional_format(column_range(cols, "Overdue", n, header),
+    w.sheet.conditional_format(column_range(cols, "Overdue", n),
                                {"type": "cell", "criteria": "==", "value": '"Yes"', "format": overdue})
-    change = column_range(cols, "Last change in progress", n, header)
+    change = column_range(cols, "Last change in progress", n)
     w.sheet.conditional_format(change, {"type": "cell", "criteria": "<", "value": 0,
                                         "format": formats.get(font_color="#C00000")})
     w.sheet.conditional_format(change, {"type": "cell", "criteria": ">", "value": 0,
                                         "format": formats.get(font_color="#006100")})
-
-
-def _rag_chart(book: Workbook, w: SheetWriter, summary: pd.DataFrame, room: int) -> None:
-    """A stacked bar per plan of its actions by RAG, left of the summary table."""
-    n = len(summary)
-    if n == 0:
-        w.sheet.write_string(SUMMARY_ROW, 0, "No actions yet: the RAG mix appears once papers are read.",
-                             w.formats.note)
-        return
-    chart: Any = book.add_chart({"type": "bar", "subtype": "stacked"})
-    cols = views.SUMMARY_COLS
-    first, last = SUMMARY_ROW + 1, SUMMARY_ROW + n
-    plan_col = SUMMARY_LEFT + col_index(cols, "Plan")
-    for label in [*RAG_LABELS.values(), NO_RAG]:
-        c = SUMMARY_LEFT + col_index(cols, label)
-        chart.add_series({
-            "name": ["Dashboard", SUMMARY_ROW, c],
-            "categories": ["Dashboard", first, plan_col, last, plan_col],
-            "values": ["Dashboard", first, c, last, c],
-            "fill": {"color": CHART_COLOURS[label]}, "border": {"none": True}, "gap": 50,
-        })
-    chart.set_title({"name": "RAG mix by plan (latest snapshot)", "name_font": {"size": 11}})
-    chart.set_x_axis({"name": "Actions", "major_gridlines": GRIDLINES})
-    chart.set_y_axis({"reverse": True})
-    chart.set_legend({"position": "right"})
-    chart.set_size({"width": max(400, min(760, room - 20)), "height": CHART_HEIGHT})
-    w.sheet.insert_chart(HEADER_ROW, 0, chart, {"object_position": 2, "x_offset": 4, "y_offset": 4})
+    return dash
 
 
 def timeline_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:

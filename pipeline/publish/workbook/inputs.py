@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline import schema
+from pipeline.publish.links import published_link
 from pipeline.publish.workbook.xl import DATE_FORMAT, Col, Link, missing
 
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete",
@@ -24,7 +25,8 @@ NO_RAG = "No RAG"
 KIND_LABELS = {"issue": "Issue", "risk": "Risk", "change_request": "Change request",
                "target": "Target for next period"}
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
-STATUS_LABELS = {"extracted": "Extracted", "no_actions": "No actions", "quarantined": "Quarantined"}
+STATUS_LABELS = {"extracted": "Extracted", "no_actions": "No actions", "quarantined": "Quarantined",
+                 "duplicate": "Duplicate"}
 TARGET_CHANGE_COLUMNS = ("action_id", "doc_id", "as_of", "old_due_date", "new_due_date", "source")
 
 
@@ -64,14 +66,18 @@ def frame(rows: Iterable[dict[str, Any]], cols: list[Col]) -> pd.DataFrame:
     return pd.DataFrame([[row.get(h) for h in headers] for row in rows], columns=headers, dtype=object)
 
 
-def paper_link(document: dict[str, Any], out_dir: Path) -> Link:
-    """A link from the workbook's folder to the paper's copy in raw/, relative so the workspace can move.
+def paper_link(document: dict[str, Any], out_dir: Path, published_location: str | None = None) -> Link:
+    """A link to the paper: where the programme office publishes the papers (``published_location``,
+    see :func:`pipeline.publish.links.published_link`), else from the workbook's folder to the paper's
+    copy in raw/, relative so the workspace can move.
 
     A copy inside the workspace (``out_dir``'s parent) is linked by its relative path; one recorded
     elsewhere (a workspace since moved) by its path below ``raw/``, else by its file name in ``raw/``.
     """
     name = str(val(document, "file_name") or val(document, "doc_id") or "paper")
     source = val(document, "source_path")
+    if published_location and (target := published_link(published_location, source, val(document, "file_name"))):
+        return Link(target.replace("#", "%23"), name, tip="Open this paper where the papers are published")
     parts = [os.pardir, "raw", name]
     if source:
         path = Path(os.path.abspath(source))
@@ -96,6 +102,9 @@ class Inputs:
     target_changes: list[dict[str, Any]]
     rows: pd.DataFrame
     out_dir: Path
+    changes: list[dict[str, Any]] = field(default_factory=list)  # the contract's changes table, worst first
+    published_location: str | None = None  # where the papers are published (links go there), if set
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the tables as given (cleaned)
     docs: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[str, Link] = field(default_factory=dict)
     rank: dict[str, tuple[Any, ...]] = field(default_factory=dict)
@@ -103,7 +112,7 @@ class Inputs:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # entries of the shared folder not read
 
     @classmethod
-    def build(cls, tables: dict[str, pd.DataFrame], out_dir: Path) -> Inputs:
+    def build(cls, tables: dict[str, pd.DataFrame], out_dir: Path, published_location: str | None = None) -> Inputs:
         def table(name: str) -> list[dict[str, Any]]:
             found = tables.get(name)
             return schema.records(schema.conform(name, found if found is not None else []))
@@ -115,7 +124,8 @@ class Inputs:
             actions={a["action_id"]: a for a in table("actions") if not missing(a["action_id"])},
             snapshots=table("snapshots"), items=table("items"), findings=table("findings"),
             target_changes=schema.records(changes.reindex(columns=list(TARGET_CHANGE_COLUMNS))),
-            rows=tables.get("rows", pd.DataFrame()), out_dir=out_dir,
+            rows=tables.get("rows", pd.DataFrame()), out_dir=out_dir, changes=table("changes"),
+            published_location=published_location, tables=tables,
         )
         inp._index()
         plans = tables.get("document_plans")
@@ -126,7 +136,7 @@ class Inputs:
 
     def _index(self) -> None:
         self.docs = {d["doc_id"]: d for d in self.documents if not missing(d["doc_id"])}
-        self.links = {doc_id: paper_link(d, self.out_dir) for doc_id, d in self.docs.items()}
+        self.links = {doc_id: paper_link(d, self.out_dir, self.published_location) for doc_id, d in self.docs.items()}
         latest = latest_snapshots(self.snapshots)
         for aid, action in self.actions.items():
             snap = latest.get(aid, ({}, None))[0]

@@ -1,9 +1,10 @@
 """The workbook's list sheets (Progress history, Target changes, Registers, Data quality, Sources)
 and the layout helpers every sheet shares.
 
-Every sheet has a title (row 1), a one-line note (row 2) and its main Excel table with the header
-on row 3, frozen with the title. Dashboard and Timeline (:mod:`pipeline.publish.workbook.dashboard`) put a
-summary table and a chart between the note and the main table.
+Every list sheet has a title (row 1), a one-line note (row 2) and its main Excel table with the
+header on row 3; the panes are frozen just below the header, so only the title, the note and the
+header stay in view. Timeline (:mod:`pipeline.publish.workbook.dashboard`) puts a summary table and
+a chart between the note and the main table; the Dashboard's are on the Summary sheet.
 """
 
 from __future__ import annotations
@@ -105,10 +106,12 @@ def quality_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
 
 def sources_sheet(book: Workbook, formats: Formats, inp: Inputs) -> None:
     frame, cols = views.sources(inp), views.SOURCES_COLS
+    where = ("to where the papers are published" if inp.published_location
+             else "to its copy in raw/ (beside this workbook's outputs/ folder)")
     w = new_sheet(book, formats, "Sources", "Sources: every paper seen",
-                   "Each paper links to its copy in raw/ (beside this workbook's outputs/ folder). "
-                   "A quarantined paper gives no data; the reason says why. Below the papers: the entries "
-                   "of the shared folder that were not read (not papers, links, unreadable), and why.")
+                   f"Each paper links {where}. A quarantined paper gives no data; the reason says why. "
+                   "Below the papers: the entries of the shared folder that were not read (not papers, links, "
+                   "unreadable), and why.")
     placed = write_table(w, HEADER_ROW, 0, "tblSources", frame, cols)
     page_setup(w.sheet, HEADER_ROW, freeze_cols=1)
     colour_values(w, column_range(cols, "Status", len(frame)), STATUS_COLOURS)

@@ -11,8 +11,8 @@ workbook shows and returns one finding per changed cell:
 | ``text_truncated`` | warning | a text was longer than 32,767 characters; it was cut, ending in ``[… cut]`` |
 
 Only the tables the workbook shows are cleaned: ``documents``, ``actions``, ``snapshots``,
-``items`` and ``target_changes`` with findings; ``findings`` (already findings) and
-``document_plans`` (names also in ``actions``) silently. Other tables pass through unchanged.
+``items`` and ``target_changes`` with findings; ``findings`` (already findings), ``document_plans``
+and ``changes`` (names also in ``actions``) silently. Other tables pass through unchanged.
 
 :func:`is_formula_like` names the strings a spreadsheet could take for a formula (OWASP's
 CSV-injection triggers); the workbook writes those as text with a quote prefix.
@@ -34,7 +34,7 @@ CHECK_TRUNCATED = "text_truncated"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 REPORTED = ("documents", "actions", "snapshots", "items", "target_changes")
-SILENT = ("findings", "document_plans")
+SILENT = ("findings", "document_plans", "changes")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _EXCERPT = 120
 

@@ -32,21 +32,22 @@ from pipeline.publish.workbook.inputs import (
 from pipeline.publish.workbook.xl import Col
 from pipeline.schema import as_date, records
 
-ACTION_COLS = [Col("Organisation"), Col("Plan", width=30, wrap=True), Col("Ref", width=7)]
+ACTION_COLS = [Col("Organisation"), Col("Plan", width=30, wrap=True), Col("Ref", "ref", width=7)]
 DESCRIPTION = Col("Description", wrap=True)
 ACTION_ID = Col("Action id", width=18)
 PAPER = Col("Paper", "link")
+NOTES = Col("Notes", "note", width=40, wrap=True)  # the analysts': carried over by action id (notes.py)
 
 DASHBOARD_COLS = [
     *ACTION_COLS, Col("Theme", width=35, wrap=True), DESCRIPTION, Col("Lead"),
     Col("Due date", "date"), Col("Original due date", "date"), Col("% complete", "percent", width=11),
-    Col("RAG", width=12), Col("Overdue", width=10), Col("Days overdue", "int"),
-    Col("Last change in progress", "change", width=11), Col("As of", "date"), PAPER, ACTION_ID,
+    Col("Previous RAG", width=12), Col("RAG", width=12), Col("Overdue", width=10), Col("Days overdue", "int"),
+    Col("Last change in progress", "change", width=11), Col("As of", "date"), PAPER, NOTES, ACTION_ID,
 ]
-SUMMARY_COLS = [
-    Col("Plan", width=30, wrap=True), Col("Actions", "int"),
-    *(Col(label, "int", width=9) for label in [*RAG_LABELS.values(), NO_RAG]),
-    Col("Overdue", "int", width=10), Col("Average % complete", "percent", width=11),
+SUMMARY_COLS = [  # on the Summary sheet
+    Col("Plan", width=30, wrap=True), Col("Actions", "count"),
+    *(Col(label, "count", width=9) for label in [*RAG_LABELS.values(), NO_RAG]),
+    Col("Overdue", "count", width=10), Col("Average % complete", "percent", width=11),
 ]
 HISTORY_COLS = [
     *ACTION_COLS, DESCRIPTION, Col("As of", "date"), Col("% complete", "percent", width=11),
@@ -61,7 +62,7 @@ TARGET_COLS = [
 ]
 REGISTER_COLS = [
     Col("Register", width=22), Col("Text", width=80, wrap=True), Col("Organisation"),
-    Col("Plan", width=30, wrap=True), Col("Ref", width=7), Col("Report date", "date"), PAPER,
+    Col("Plan", width=30, wrap=True), Col("Ref", "ref", width=7), Col("Report date", "date"), PAPER,
     ACTION_ID,
 ]
 QUALITY_COLS = [
@@ -89,8 +90,28 @@ def is_overdue(due: dt.date | None, as_of: dt.date | None, pct: float | None, ra
     return due < as_of and not complete
 
 
-def dashboard(inp: Inputs) -> pd.DataFrame:
+def previous_rags(inp: Inputs) -> dict[Any, str | None]:
+    """Per action, its RAG in the paper before its latest: the changes table's ``previous_rag`` for an
+    action both of its plan's latest papers report, else the RAG of its latest earlier snapshot that
+    gives one."""
+    out: dict[Any, str | None] = {c["action_id"]: val(c, "previous_rag") for c in inp.changes
+                                  if c.get("status") == "continuing"}
+    by_action: dict[Any, list[tuple[dt.date, Any]]] = {}
+    for snap in inp.snapshots:
+        if snap["action_id"] not in out and (as_of := as_date(val(snap, "as_of"))) is not None:
+            by_action.setdefault(snap["action_id"], []).append((as_of, val(snap, "rag")))
+    for aid, snaps in by_action.items():
+        latest = max(as_of for as_of, _ in snaps)
+        earlier = sorted((as_of, rag) for as_of, rag in snaps if as_of < latest and rag)
+        out[aid] = earlier[-1][1] if earlier else None
+    return out
+
+
+def dashboard(inp: Inputs, notes: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every action at its latest snapshot, with the RAG before it and the analysts' ``notes`` by action id."""
     latest = latest_snapshots(inp.snapshots)
+    before_rag = previous_rags(inp)
+    notes = notes or {}
     rows = []
     for aid in sorted(inp.actions, key=inp.action_rank):
         action = inp.actions[aid]
@@ -102,11 +123,11 @@ def dashboard(inp: Inputs) -> pd.DataFrame:
         rows.append({
             **inp.action_columns(aid), "Theme": val(action, "theme"), "Lead": val(action, "lead"),
             "Due date": due, "Original due date": as_date(val(action, "original_due_date")),
-            "% complete": pct, "RAG": rag_label(rag),
+            "% complete": pct, "RAG": rag_label(rag), "Previous RAG": rag_label(before_rag.get(aid)),
             "Overdue": None if overdue is None else ("Yes" if overdue else "No"),
             "Days overdue": (as_of - due).days if overdue and as_of and due else None,
             "Last change in progress": pct - before if pct is not None and before is not None else None,
-            "As of": as_of, "Paper": inp.paper(val(snap, "doc_id") or inp.latest_doc(aid)),
+            "As of": as_of, "Paper": inp.paper(val(snap, "doc_id") or inp.latest_doc(aid)), "Notes": notes.get(aid),
         })
     return frame(rows, DASHBOARD_COLS)
 

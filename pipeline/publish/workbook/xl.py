@@ -8,26 +8,34 @@ A sheet's table is a DataFrame whose columns are described by :class:`Col`. Kind
 - ``percent``: 0 to 100 in the frame (the contract's unit), written as the fraction 0 to 1 with
   the format ``0%``, so 40 shows as 40% and sums and averages work; ``change`` is a difference
   in percentage points, shown ``+10%`` / ``-5%``.
-- ``int``: whole numbers; ``link``: a :class:`Link` to a file, written as a hyperlink.
+- ``int``: whole numbers (``count``: the same, centred under its header, for tables of counts);
+  ``link``: a :class:`Link` to a file, written as a hyperlink.
+- ``ref``: a paper's action number: a plain whole number ('2', '10') is written as a number, any
+  other ('1.3', '1.10', '4a', '01') as text, so '1.10' never becomes 1.1; both left-aligned, and
+  Excel's 'number stored as text' flag is switched off over the column.
+- ``note``: text an analyst typed (carried over from the workbook this one replaces), wrapped, on
+  a pale fill that marks the column as theirs to write in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.publish.workbook.text import is_formula_like
 from pipeline.schema import missing
 
-Kind = Literal["text", "date", "datetime", "percent", "change", "int", "link"]
+Kind = Literal["text", "date", "datetime", "percent", "change", "int", "count", "link", "ref", "note"]
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
@@ -39,9 +47,11 @@ MAX_LINKS = 65_000  # Excel allows 65,530 hyperlinks a sheet
 MAX_URL = 2_000  # and 2,079 characters a link
 MAX_FROZEN_PIXELS = 420  # the most a summary above a table may take of the screen, frozen
 LINE_HEIGHT = 15.0  # points, Calibri 11
+NOTE_FILL = "#FFF9E5"  # the Notes columns: pale yellow, a place to write
+PLAIN_INTEGER = re.compile(r"0|[1-9][0-9]{0,14}")  # a ref Excel holds exactly as a number
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
-_FIXED_WIDTH: dict[str, float] = {"date": 11.5, "datetime": 16, "percent": 9, "change": 9, "int": 9}
+_FIXED_WIDTH: dict[str, float] = {"date": 11.5, "datetime": 16, "percent": 9, "change": 9, "int": 9, "count": 9}
 _WRAP_WIDTH = 60.0
 _MAX_WIDTH = 45.0
 _MIN_WIDTH = 6.0
@@ -64,9 +74,18 @@ class Link:
     text: str
     tip: str = "Open this paper's copy in raw/"
 
+    @property
+    def url(self) -> str:
+        """What xlsxwriter's ``write_url`` takes: a place in the workbook or a web address as it is,
+        a file path (relative, absolute or UNC) as ``external:``."""
+        if self.target.startswith("internal:") or "://" in self.target:
+            return self.target
+        return "external:" + self.target
+
 
 NUMBER_FORMATS = {"date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "percent": PERCENT_FORMAT,
-                  "change": CHANGE_FORMAT, "int": INT_FORMAT}
+                  "change": CHANGE_FORMAT, "int": INT_FORMAT, "count": INT_FORMAT}
+WHOLE = ("int", "count")
 
 class Formats:
     """One xlsxwriter Format per distinct set of properties (Excel keeps a cell-style table)."""
@@ -96,8 +115,14 @@ class Formats:
             props["quote_prefix"] = True
         if kind in NUMBER_FORMATS:
             props["num_format"] = NUMBER_FORMATS[kind]
+        if kind == "count":
+            props["align"] = "center"
         elif kind == "link":
             props.update(font_color="#0563C1", underline=1)
+        elif kind == "ref":
+            props["align"] = "left"
+        elif kind == "note":
+            props.update(text_wrap=True, bg_color=NOTE_FILL)
         return self.get(**props)
 
     @property
@@ -120,6 +145,22 @@ class SheetWriter:
         self.sheet = sheet
         self.formats = formats
         self.links = 0
+        self.ref_ranges: list[str] = []  # the ref columns: Excel's 'number stored as text' flag is off there
+
+    def refs_in(self, cell_range: str) -> None:
+        """No 'number stored as text' triangles over ``cell_range`` (refs such as '1.3' are text)."""
+        self.ref_ranges.append(cell_range)
+        self.sheet.ignore_errors({"number_stored_as_text": " ".join(self.ref_ranges)})
+
+    def ref(self, row: int, col: int, value: Any) -> None:
+        """A ref: a plain whole number as a number, anything else as text."""
+        text = str(value).strip() if isinstance(value, str) else value
+        if isinstance(text, str) and PLAIN_INTEGER.fullmatch(text):
+            self.sheet.write_number(row, col, int(text), self.formats.cell("ref"))
+        elif isinstance(text, int) and not isinstance(text, bool):
+            self.sheet.write_number(row, col, text, self.formats.cell("ref"))
+        else:
+            self.text(row, col, str(value))
 
     def text(self, row: int, col: int, value: str, wrap: bool = False) -> None:
         fmt = self.formats.cell("text", wrap=wrap, quote=is_formula_like(value))
@@ -131,18 +172,23 @@ class SheetWriter:
         kind, sheet = spec.kind, self.sheet
         if kind in ("date", "datetime") and (when := _as_datetime(value)) is not None:
             sheet.write_datetime(row, col, when, self.formats.cell(kind))
-        elif kind in ("percent", "change", "int") and _finite(value):
-            number = float(value) / 100.0 if kind != "int" else int(value)
+        elif kind in ("percent", "change", *WHOLE) and _finite(value):
+            number = float(value) / 100.0 if kind not in WHOLE else int(value)
             sheet.write_number(row, col, number, self.formats.cell(kind))
         elif kind == "link" and isinstance(value, Link):
             self.link(row, col, value)
+        elif kind == "ref":
+            self.ref(row, col, value)
+        elif kind == "note":
+            shown = str(value)
+            self.sheet.write_string(row, col, shown, self.formats.cell("note", quote=is_formula_like(shown)))
         else:
             self.text(row, col, str(value), wrap=spec.wrap)
 
     def column(self, spec: Col) -> Callable[[int, int, Any], None]:
         """:meth:`cell` for one column's cells, its choices made once: text columns, most of a
         workbook's cells, go straight to ``write_string``."""
-        if spec.kind in ("percent", "change", "int"):
+        if spec.kind in ("percent", "change", *WHOLE):
             return self._number_column(spec)
         if spec.kind != "text":
             return lambda row, col, value: None if value is None else self.cell(row, col, value, spec)
@@ -163,7 +209,7 @@ class SheetWriter:
             if value is None:
                 return
             if (type(value) is float or type(value) is int) and math.isfinite(value):
-                write(row, col, value / 100.0 if kind != "int" else int(value), cell_format(kind))
+                write(row, col, value / 100.0 if kind not in WHOLE else int(value), cell_format(kind))
             else:  # missing, not finite, or not a plain number: as cell() decides
                 self.cell(row, col, value, spec)
 
@@ -175,8 +221,7 @@ class SheetWriter:
             return
         self.links += 1
         fmt = self.formats.cell("link", quote=is_formula_like(link.text))
-        url = link.target if link.target.startswith("internal:") else "external:" + link.target
-        self.sheet.write_url(row, col, url, fmt, string=link.text, tip=link.tip)
+        self.sheet.write_url(row, col, link.url, fmt, string=link.text, tip=link.tip)
 
 
 def sheet_named(book: Workbook, name: str) -> Worksheet:
@@ -241,12 +286,14 @@ def fitted_widths(frame: pd.DataFrame, cols: Sequence[Col]) -> list[float]:
 
 def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFrame,
                 cols: Sequence[Col], totals: dict[str, str] | None = None,
-                widths: Sequence[float] | None = None) -> Placed:
+                widths: Sequence[float] | None = None, filters: bool = True) -> Placed:
     """Write ``frame`` as Excel table ``name`` with its header at (top, left).
 
     ``totals`` maps a header to a ``total_function`` (or to a label with the prefix ``label:``)
     for a totals row. ``widths`` are the widths the columns already have (a table placed over
-    another one's columns); without them each column is fitted and set. Returns where it ended.
+    another one's columns); without them each column is fitted and set. ``filters`` False: no filter
+    buttons (a small table of counts with totals), and the headers of counts centred over them.
+    Returns where it ended.
     """
     headers = [c.header for c in cols]
     n = len(frame)
@@ -262,11 +309,19 @@ def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFr
         put = w.column(spec)
         for i, value in enumerate(column):
             put(top + 1 + i, left + j, value)
+        if spec.kind == "ref":
+            w.refs_in(f"{xl_rowcol_to_cell(top + 1, left + j)}:{xl_rowcol_to_cell(top + max(n, 1), left + j)}")
+        elif spec.kind == "note":  # the empty cells too: the column invites writing
+            for i in range(max(n, 1)):
+                if i >= n or missing(column[i]):
+                    w.sheet.write_blank(top + 1 + i, left + j, None, w.formats.cell("note"))
     heights = _fit_rows(w, top, cols, fitted, data)
     last_row = top + max(n, 1) + (1 if totals else 0)
     columns: list[dict[str, Any]] = []
     for j, spec in enumerate(cols):
-        column_opts: dict[str, Any] = {"header": spec.header, "header_format": w.formats.header}
+        header = w.formats.header if filters or spec.kind != "count" else w.formats.get(
+            bold=True, text_wrap=True, valign="top", align="center")
+        column_opts: dict[str, Any] = {"header": spec.header, "header_format": header}
         total = (totals or {}).get(spec.header)
         if total and total.startswith("label:"):
             column_opts["total_string"] = total[len("label:"):]
@@ -277,7 +332,7 @@ def write_table(w: SheetWriter, top: int, left: int, name: str, frame: pd.DataFr
             column_opts["format"] = w.formats.cell(spec.kind)
         columns.append(column_opts)
     w.sheet.add_table(top, left, last_row, left + len(cols) - 1, {
-        "name": name, "style": TABLE_STYLE, "columns": columns, "total_row": bool(totals),
+        "name": name, "style": TABLE_STYLE, "columns": columns, "total_row": bool(totals), "autofilter": filters,
     })
     return Placed(last_row, left + len(cols) - 1, fitted, heights)
 
