@@ -22,6 +22,8 @@ from pipeline import schema
 from pipeline.schema import as_date, missing, number
 
 RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "complete": 3}  # not_started is apart: no order with the others
+ROW_COLUMNS = ("doc_id", "action_id", "plan_id", "organisation", "plan", "ref", "due_date")
+SNAPSHOT_COLUMNS = ("doc_id", "action_id", "as_of", "percent_complete", "rag", "due_date", "is_current")
 COUNTED = ("new", "completed", "worse", "slipped")  # the counts the Changes sheet and the report open with
 
 
@@ -68,9 +70,10 @@ def changes(rows: pd.DataFrame, snapshot_rows: pd.DataFrame, documents: pd.DataF
         return schema.empty("changes")
     order = {d: i for i, d in enumerate(documents["doc_id"])}
     report_date = {d: as_date(v) for d, v in zip(documents["doc_id"], documents["report_date"], strict=True)}
-    row_records = schema.records(rows)
+    row_records = schema.records(rows[[c for c in ROW_COLUMNS if c in rows.columns]])
     by_doc_action = _group(row_records)
-    snaps_by = _group(schema.records(snapshot_rows)) if not snapshot_rows.empty else {}
+    snaps_by = (_group(schema.records(snapshot_rows[[c for c in SNAPSHOT_COLUMNS if c in snapshot_rows.columns]]))
+                if not snapshot_rows.empty else {})
     papers_of_plan: dict[Any, list[Any]] = {}
     for r in row_records:
         papers = papers_of_plan.setdefault(r["plan_id"], [])

@@ -27,11 +27,11 @@ FORMAT_RANK = {"docx": 0, "xlsx": 1, "pdf": 2}
 PERCENT_TOLERANCE = 0.5
 
 
-def _key(reading: PaperReading, organisations: dict[str, str]) -> tuple[Any, ...] | None:
+def _key(reading: PaperReading) -> tuple[Any, ...] | None:
     doc = reading.document
     if doc.get("status") == "quarantined" or not reading.actions:
         return None
-    return (doc.get("report_date"), slug(doc.get("title")), identify(doc, organisations).org_key)
+    return (doc.get("report_date"), slug(doc.get("title")))
 
 
 Item = tuple[str, str, int]  # (ref, slugged description, position in the paper)
@@ -100,11 +100,16 @@ def _preference(reading: PaperReading, position: int) -> tuple[Any, ...]:
 def find_duplicates(readings: list[PaperReading], organisations: dict[str, str]) -> dict[str, str]:
     """doc_id of each duplicate -> doc_id of the paper kept; ``readings`` in paper order (two
     organisations' papers, by their folders, file names or titles, are never one paper)."""
-    groups: dict[tuple[Any, ...], list[int]] = {}
+    same_title: dict[tuple[Any, ...], list[int]] = {}
     for i, reading in enumerate(readings):
-        key = _key(reading, organisations)
+        key = _key(reading)
         if key is not None:
-            groups.setdefault(key, []).append(i)
+            same_title.setdefault(key, []).append(i)
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for key, members in same_title.items():  # most papers share their title and date with none
+        for i in members:
+            org = identify(readings[i].document, organisations).org_key if len(members) > 1 else ""
+            groups.setdefault((*key, org), []).append(i)
     out: dict[str, str] = {}
     for members in groups.values():
         ranked = sorted(members, key=lambda i: _preference(readings[i], i))

@@ -38,6 +38,9 @@ def text_score(a: str | None, b: str | None) -> float:
 ROWS_AT_ONCE = 256  # rows of a block scored together: bounds the memory of the intermediate arrays
 
 
+THREADED_PAIRS = 200_000  # pairs from which cdist shares a block among the cores
+
+
 @dataclass(frozen=True)
 class Texts:
     """Texts as :func:`text_score` compares them: processed, their words sorted, their lengths."""
@@ -68,8 +71,9 @@ def _scored(xs: Texts, ys: Texts) -> tuple[np.ndarray, np.ndarray]:
     does not apply). ``partial_ratio`` of a shorter text ``s`` in a longer ``l`` is the ratio of
     ``s`` to a window of ``l``; the window shares no more characters in order with ``s`` than the
     whole pair does (``L = ratio * (|s| + |l|) / 200``), so ``partial_ratio <= 200 L / (|s| + L)``."""
-    ratio = cdist(xs.plain, ys.plain, scorer=fuzz.ratio, dtype=np.float64, workers=-1)
-    words = cdist(xs.sorted_words, ys.sorted_words, scorer=fuzz.ratio, dtype=np.float64, workers=-1)
+    workers = -1 if len(xs) * len(ys) >= THREADED_PAIRS else 1  # threads cost more than a small block takes
+    ratio = cdist(xs.plain, ys.plain, scorer=fuzz.ratio, dtype=np.float64, workers=workers)
+    words = cdist(xs.sorted_words, ys.sorted_words, scorer=fuzz.ratio, dtype=np.float64, workers=workers)
     lx, ly = xs.lengths[:, None], ys.lengths[None, :]
     short, long = np.minimum(lx, ly), np.maximum(lx, ly)
     shared = ratio * (short + long) / 200

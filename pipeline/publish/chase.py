@@ -111,20 +111,23 @@ def _merged(lines: list[ChaseLine]) -> list[ChaseLine]:
 
 def _due_soon(actions: list[dict[str, Any]], snapshots: pd.DataFrame | None, today: dt.date,
               horizon: int) -> list[DueSoon]:
+    due = [(a, d) for a in actions
+           if (d := as_date(a.get("due_date"))) is not None and today <= d <= today + dt.timedelta(days=horizon)]
+    if not due:
+        return []
+    wanted = {a["action_id"] for a, _ in due}
+    ours = snapshots[snapshots["action_id"].isin(wanted)] if snapshots is not None and len(snapshots) else None
     latest: dict[Any, dict[str, Any]] = {}
-    for s in sorted(schema.records(snapshots), key=lambda s: as_date(s.get("as_of")) or dt.date.min):
+    for s in sorted(schema.records(ours), key=lambda s: as_date(s.get("as_of")) or dt.date.min):
         latest[s["action_id"]] = s
     out = []
-    for a in actions:
-        due = as_date(a.get("due_date"))
-        if due is None or not today <= due <= today + dt.timedelta(days=horizon):
-            continue
+    for a, when in due:
         snap = latest.get(a["action_id"], {})
         pct, rag = number(snap.get("percent_complete")), snap.get("rag")
         if rag == "complete" or (pct or 0) >= 100:
             continue
         out.append(DueSoon(a["action_id"], a.get("organisation"), a.get("plan"), a.get("ref"), a.get("description"),
-                           due, pct, rag))
+                           when, pct, rag))
     return out
 
 
