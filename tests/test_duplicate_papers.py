@@ -12,31 +12,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from test_changes import run_over
 
 from pipeline.config import Settings
 from pipeline.interpret import read_paper_file
-from pipeline.run import RunResult, run
+from pipeline.run import RunResult
 
 SERIES_DIR = Path(__file__).resolve().parent / "series"
 PAIR, LATER = SERIES_DIR / "papers" / "duplicate_pair", SERIES_DIR / "papers" / "later_paper"
 EXPECTED = json.loads((SERIES_DIR / "expected" / "duplicate_pair.json").read_text(encoding="utf-8"))
 DOCX, PDF, UNRELATED = EXPECTED["docx"], EXPECTED["pdf"], EXPECTED["unrelated"]
 ORGANISATION = "Strathbeg Council"
-
-
-def run_over(files: list[Path], tmp: Path) -> RunResult:
-    """One run over these papers only, copied into a fresh shared folder."""
-    shared = tmp / "shared"
-    shared.mkdir(parents=True)
-    for path in files:
-        shutil.copy2(path, shared / path.name)
-    return run(tmp / "ws", Settings(), input_dir=shared, email=False, workers=2)
 
 
 def documents(result: RunResult) -> dict[str, dict[str, Any]]:
