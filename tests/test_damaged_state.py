@@ -173,6 +173,18 @@ class TestDamagedState:
         repaired = json_of(ws / HASHES)
         assert isinstance(repaired, dict) and "x" not in repaired and repaired
 
+    def test_an_earlier_bvtracks_hash_list_is_an_upgrade_not_damage(self, golden: Golden) -> None:
+        """Entries without inode and change time ([size, mtime_ns, sha256], as bvtrack wrote them
+        before) are hashed again without a warning: under cron a warning is a mail to the IT team."""
+        ws = golden.restore()
+        entries = json_of(ws / HASHES)
+        (ws / HASHES).write_text(json.dumps({k: [v[0], v[1], v[4]] for k, v in entries.items()}), encoding="utf-8")
+        run = bvtrack(golden.share, ws)
+        assert run.code == golden.first.code, run.explain()
+        assert "WARNING" not in run.log + run.stderr, run.log
+        assert f"{len(entries)} entries of an earlier bvtrack" in run.log
+        assert all(len(v) == 5 for v in json_of(ws / HASHES).values())
+
     @pytest.mark.parametrize("damage", ["[]", '{"fingerprint": 3}', "files-not-a-mapping"])
     def test_a_damaged_run_record_means_the_run_is_done_again(self, golden: Golden, damage: str) -> None:
         """staged/cache/run.json of the wrong shape; with the right fingerprint and files that are not

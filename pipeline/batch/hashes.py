@@ -31,6 +31,13 @@ def _valid(entry: object) -> bool:
             and isinstance(entry[4], str) and len(entry[4]) == 64)
 
 
+def _older(entry: object) -> bool:
+    """An entry an earlier bvtrack wrote: [size, mtime_ns, sha256], without inode and change time."""
+    return (isinstance(entry, list) and len(entry) == 3 and all(isinstance(v, int) and not isinstance(v, bool)
+                                                                  for v in entry[:2])
+            and isinstance(entry[2], str) and len(entry[2]) == 64)
+
+
 class HashCache:
     """sha256 by file path and stamp; :meth:`save` keeps the entries this run looked at."""
 
@@ -48,8 +55,11 @@ class HashCache:
             log.warning("%s is damaged (%s): every file is hashed again", path, exc)
             return
         self.entries = {k: v for k, v in data.items() if isinstance(k, str) and _valid(v)}
-        if len(self.entries) < len(data):
-            log.warning("%s: %d damaged entries dropped", path, len(data) - len(self.entries))
+        older = sum(_older(v) for v in data.values())
+        if older:  # an upgrade, not damage: those files are hashed once more, without a warning
+            log.info("%s: %d entries of an earlier bvtrack: those files are hashed again", path, older)
+        if len(self.entries) + older < len(data):
+            log.warning("%s: %d damaged entries dropped", path, len(data) - len(self.entries) - older)
 
     def known(self, file: Path, st: os.stat_result) -> str | None:
         key = os.fsdecode(file)
