@@ -69,6 +69,19 @@ def missing(value: Any) -> bool:
     return isinstance(value, float) and value != value
 
 
+def ref_key(ref: Any) -> tuple[Any, ...]:
+    """'1.3' < '2' < '10' < '10a'; missing last."""
+    if missing(ref):
+        return ((2, 0, ""),)
+    parts = [p for p in str(ref).replace(")", ".").split(".") if p]
+    out = []
+    for part in parts:
+        digits = "".join(ch for ch in part if ch.isdigit())
+        out.append((0, int(digits), part.casefold()) if digits and part.startswith(digits)
+                   else (1, 0, part.casefold()))
+    return tuple(out)
+
+
 def number(value: Any) -> float | None:
     """A value as a float; None where it is missing."""
     return None if value is None or missing(value) else float(value)

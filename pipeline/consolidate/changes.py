@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline import schema
-from pipeline.schema import as_date, missing, number
+from pipeline.schema import as_date, missing, number, ref_key
 
 RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "complete": 3}  # not_started is apart: no order with the others
 ROW_COLUMNS = ("doc_id", "action_id", "plan_id", "organisation", "plan", "ref", "due_date")
@@ -127,11 +127,6 @@ def _plan_changes(previous: Any, latest: Any, rows: list[dict[str, Any]],
     return out
 
 
-def _ref_key(ref: Any) -> tuple[Any, ...]:
-    parts = str(ref or "").split(".")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
-
-
 def worst_first(change: dict[str, Any]) -> tuple[Any, ...]:
     """RAG worse, progress fallen, a target moved later, dropped, new, the rest; completed last."""
     days = int(number(change.get("days_moved")) or 0)
@@ -140,7 +135,7 @@ def worst_first(change: dict[str, Any]) -> tuple[Any, ...]:
             else 3 if change.get("status") == "dropped" else 4 if change.get("status") == "new"
             else 6 if change.get("completed") else 5)
     return (rank, -days, str(change.get("organisation") or ""), str(change.get("plan") or ""),
-            _ref_key(change.get("_ref")), str(change.get("action_id")))
+            ref_key(change.get("_ref")), str(change.get("action_id")))
 
 
 def is_setback(change: dict[str, Any]) -> bool:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.findings import SEVERITIES, audience
-from pipeline.schema import as_date, missing, number
+from pipeline.schema import as_date, missing, number, ref_key
 
 HORIZON_DAYS = 60
 NO_LEAD = "No lead named"
@@ -72,12 +72,6 @@ class Chase:
     superseded: int  # findings a later paper superseded: not chased
     today: dt.date
     horizon_days: int = HORIZON_DAYS
-
-
-def ref_key(ref: Any) -> tuple[Any, ...]:
-    """'2' before '10', '1.3' after '1.2', numbers before words."""
-    parts = str(ref or "").split(".")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def _lead_of(action: Mapping[str, Any] | None) -> str:

@@ -27,9 +27,9 @@ from pipeline import schema
 from pipeline.consolidate.changes import counts as change_counts
 from pipeline.consolidate.changes import is_setback
 from pipeline.findings import MISREAD, SEVERITIES, audience
-from pipeline.publish.chase import Chase, ChaseLine, chase_list, ref_key
+from pipeline.publish.chase import Chase, ChaseLine, chase_list
 from pipeline.publish.links import published_link
-from pipeline.schema import as_date, missing
+from pipeline.schema import as_date, missing, ref_key
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ROWS_PER_CHECK = 200  # per check and per lead; longer lists end with "and N more" (the workbook has all)

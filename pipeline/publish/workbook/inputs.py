@@ -18,6 +18,7 @@ import pandas as pd
 from pipeline import schema
 from pipeline.publish.links import published_link
 from pipeline.publish.workbook.xl import DATE_FORMAT, Col, Link, missing
+from pipeline.schema import ref_key
 
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete",
               "not_started": "Not started"}
@@ -46,19 +47,6 @@ def sort_key(value: Any) -> tuple[int, int, Any]:
     if isinstance(value, int | float):
         return (0, 0, value)
     return (0, 1, str(value).casefold())
-
-
-def ref_key(ref: Any) -> tuple[Any, ...]:
-    """'1.3' < '2' < '10' < '10a'; missing last."""
-    if missing(ref):
-        return ((2, 0, ""),)
-    parts = [p for p in str(ref).replace(")", ".").split(".") if p]
-    out = []
-    for part in parts:
-        digits = "".join(ch for ch in part if ch.isdigit())
-        out.append((0, int(digits), part.casefold()) if digits and part.startswith(digits)
-                   else (1, 0, part.casefold()))
-    return tuple(out)
 
 
 def frame(rows: Iterable[dict[str, Any]], cols: list[Col]) -> pd.DataFrame:
