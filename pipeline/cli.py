@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import traceback
 from importlib import metadata
@@ -164,5 +165,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+def program() -> None:
+    """The ``bvtrack`` command (and ``python -m pipeline.cli``): :func:`main`, then exit with its status."""
+    try:
+        status = main()
+    finally:  # the status is decided: a Ctrl-C while Python shuts down must not turn it into a kill by SIGINT
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    program()

@@ -192,8 +192,16 @@ def start_server() -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver  # only where there is a fork server (not Windows)
 
-        with bare_main():
-            forkserver.ensure_running()
+        # started with Ctrl-C ignored, which it and its workers keep: it would die of one while it
+        # imports the parsers (before it ignores it itself), taking the run's next worker with it
+        main_thread = threading.current_thread() is threading.main_thread()  # signals are set there only
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+        try:
+            with bare_main():
+                forkserver.ensure_running()
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGINT, previous)
 
 
 def _signal_name(exitcode: int | None) -> str:
