@@ -1,8 +1,8 @@
 """One module per format, each turning a file into a :class:`extractors.model.Paper`.
 
-Only this package imports the parsing libraries (openpyxl, python-docx, pdfplumber, pdfminer);
-each format's module imports its library when it first reads a paper, so importing the package
-is cheap.
+Only this package imports the parsing libraries (openpyxl, python-docx, pypdfium2, pdfplumber,
+pdfminer); python-docx and openpyxl are imported when a paper first needs them. Papers are read in
+the run's worker processes only (``pipeline.batch.workers``).
 """
 
 from __future__ import annotations

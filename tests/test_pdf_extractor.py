@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from pdf_builders import (
     ACTION_HEADER,
@@ -196,12 +197,13 @@ def test_shaded_cells_and_colour_key_come_out_as_fills(tmp_path: Path) -> None:
 
     table = extract(str(path)).tables[0]
 
+    # the CMYK blue as PDFium renders it (as Acrobat and Chrome show it)
     assert [[c.fill for c in row] for row in table.rows] == [
-        [None, "BFBFBF", "FF0000", "FFC000", "00B050", "006FBF"],
+        [None, "BFBFBF", "FF0000", "FFC000", "00B050", "00619C"],
         ["1F4E78"] * 6,
         ["FFC000", *[None] * 5],
         ["00B050", *[None] * 5],
-        ["006FBF", *[None] * 5],  # a white fill is no fill
+        ["00619C", *[None] * 5],  # a white fill is no fill
     ]
     assert texts(table) == [key, header, *data]
 
@@ -299,7 +301,7 @@ def test_encrypted_pdf_names_the_cause(tmp_path: Path) -> None:
     path = encrypted(tmp_path / "locked.pdf")
     with pytest.raises(ExtractionError) as caught:
         extract(str(path))
-    assert caught.value.reason == "encrypted: PDFPasswordIncorrect"
+    assert caught.value.reason == "encrypted: a password is needed to open it"
     assert caught.value.path == str(path)
 
 
@@ -317,19 +319,50 @@ def test_damaged_pdf_is_an_extraction_error(tmp_path: Path, content: bytes) -> N
     assert caught.value.reason
 
 
+@pytest.mark.parametrize(("old", "new"), [(b"/Type /Pages", b"/Type 7Pages"), (b"/Type /Font", b"/Type 7Font")])
+def test_pdfium_reads_past_damage_pdfminer_stops_at(tmp_path: Path, old: bytes, new: bytes) -> None:
+    """Same-length damage to the page tree or a font: pdfminer fails on it; PDFium reads the table."""
+    whole = ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 2)])
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(whole.read_bytes().replace(old, new, 1))
+    assert extract(str(path)).blocks == extract(str(whole)).blocks
+
+
+def test_a_pdf_pdfium_refuses_is_read_by_pdfminer(tmp_path: Path) -> None:
+    """Without its '%PDF-' header PDFium will not open a file; pdfminer reads it, to the same Paper."""
+    whole = ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 3)])
+    path = tmp_path / "headless.pdf"
+    path.write_bytes(whole.read_bytes().replace(b"%PDF-", b"%XXX-", 1))
+    with pytest.raises(pdfium.PdfiumError):
+        pdfium.PdfDocument(str(path))
+    paper, expected = extract(str(path)), extract(str(whole))
+    assert paper.blocks == expected.blocks and paper.n_pages == expected.n_pages == 1
+
+
 @pytest.mark.parametrize(("old", "new", "reason"), [
     (b"/Type /Pages", b"/Type 7Pages", "cannot list the pages: PSSyntaxError: Invalid dictionary construct"),
     (b"/Type /Font", b"/Type 7Font", "cannot be read on page 1: PSSyntaxError: Invalid dictionary construct"),
 ])
-def test_damaged_object_names_the_step_and_page(tmp_path: Path, old: bytes, new: bytes, reason: str) -> None:
-    """Same-length damage keeps the cross-reference table valid: the file opens, then fails on the
-    page tree (pdfplumber's own close lists the pages again and fails too) or on a page's font."""
+def test_damage_the_second_reader_stops_at_names_the_step_and_page(tmp_path: Path, old: bytes, new: bytes,
+                                                                   reason: str) -> None:
+    """A file PDFium refuses (no header) with same-length damage: pdfminer opens it, then fails on the
+    page tree or on a page's font; the reason says which, and on which page."""
     path = tmp_path / "damaged.pdf"
-    path.write_bytes(ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 2)]).read_bytes().replace(old, new, 1))
+    data = ruled_pages(tmp_path / "whole.pdf", [action_rows(1, 2)]).read_bytes()
+    path.write_bytes(data.replace(b"%PDF-", b"%XXX-", 1).replace(old, new, 1))
     with pytest.raises(ExtractionError) as caught:
         extract(str(path))
     assert caught.value.reason.startswith(reason)
     assert caught.value.page == (1 if "page 1" in reason else None)
+
+
+def test_a_file_neither_reader_opens_names_both_reasons(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    with pytest.raises(ExtractionError) as caught:
+        extract(str(path))
+    assert caught.value.reason.startswith("cannot be read as a PDF: data format error (PDFium); ")
+    assert caught.value.reason.endswith("(pdfminer)")
 
 
 def test_truncated_pdf_reads_or_says_why(tmp_path: Path) -> None:

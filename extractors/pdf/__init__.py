@@ -1,8 +1,11 @@
-"""PDF papers with pdfplumber: running text and tables, in reading order.
+"""PDF papers: running text and tables, in reading order.
 
-Each page is read once: its words (with their characters), filled rectangles and ruled tables.
+Each page is read once, by PDFium: its characters, ruling edges and filled rectangles; the tables
+and paragraphs are bvtrack's own reading of them. A file PDFium will not open (pdfminer opens some
+of those: a file without its '%PDF-' header) is read by pdfminer, through pdfplumber, into the same
+characters, edges and fills; an encrypted one is refused with that reason.
 
-- **Ruled tables** come from pdfplumber's table finder (lines strategy). Their grid is the set of
+- **Ruled tables** are the cells the ruling edges enclose (``grid``). Their grid is the set of
   distinct cell edges, so a merged cell keeps its span, and text inside the grid where no ruled
   cell is ('Key' left of a ruled colour key) gets a cell of its own. Words are split where they
   cross a cell edge: text printed edge to edge in two cells runs together ('70May').
@@ -28,14 +31,17 @@ Each page is read once: its words (with their characters), filled rectangles and
 
 The modules:
 
-- ``pdf`` (this one): the entry point; opens the file, reads each page, turns failures into
-  ``ExtractionError`` naming the file and page.
-- ``pdf_page``: one page read once and laid out; ``pdf_rotation`` turns sideways pages upright.
-- ``pdf_words``: words from characters, lines from words; ``pdf_geometry``: boxes and edges.
-- ``pdf_ruled``, ``pdf_unruled``: ruled tables, and rows and tables without rulings, as
-  ``pdf_parts`` (cells being read, with their fills); ``pdf_paragraphs``: the running text.
-- ``pdf_across_pages``: running headers and footers dropped, tables joined over page breaks.
-- ``pdf_settings``: the tolerances.
+- ``pdf`` (this one): the entry point; opens the file with PDFium (or pdfminer), reads each
+  page, turns failures into ``ExtractionError`` naming the file and page.
+- ``pdfium_page``: a page's characters, edges and fills from PDFium; ``pdfminer_page``: the same
+  from pdfplumber, the second reader.
+- ``page``: one page laid out; ``rotation`` turns sideways pages upright.
+- ``grid``: the cells of ruled tables from the ruling edges; ``words``: words from characters,
+  lines from words; ``geometry``: boxes and edges.
+- ``ruled``, ``unruled``: ruled tables, and rows and tables without rulings, as ``parts`` (cells
+  being read, with their fills); ``paragraphs``: the running text.
+- ``across_pages``: running headers and footers dropped, tables joined over page breaks.
+- ``settings``: the tolerances; ``debug``: the picture behind ``bvtrack inspect --image``.
 """
 
 from __future__ import annotations
@@ -45,18 +51,22 @@ import re
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError
 
 from extractors.errors import ExtractionError
 from extractors.model import Paper
 from extractors.pdf.across_pages import assemble
-from extractors.pdf.objects import lean
 from extractors.pdf.page import read_page
 from extractors.pdf.parts import PageText
+from extractors.pdf.pdfium_page import PageObjects, read_page_objects
+from extractors.pdf.pdfminer_page import page_objects
 from extractors.pdf.settings import PdfSettings
 from extractors.pdf.words import Word, text_of
 
 __all__ = ["PdfSettings", "Word", "extract", "text_of"]
+
+PDFIUM_PASSWORD = "Incorrect password"  # in PDFium's message for an encrypted file
 
 
 def describe(exc: BaseException) -> str:
@@ -68,14 +78,60 @@ def describe(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _open(path: str) -> Any:
+def pdfium_reason(exc: pdfium.PdfiumError) -> str:
+    """PDFium's error in words: 'Failed to load document (PDFium: Data format error).' -> 'data format error'."""
+    text = str(exc)
+    inner = re.search(r"\(PDFium: ([^)]*)\)", text)
+    return (inner.group(1) if inner else text).strip(" .").lower() or "unknown error"
+
+
+# ---- the first reader: PDFium ------------------------------------------------------------------
+
+def _pdfium_pages(path: str, cfg: PdfSettings) -> tuple[list[PageText], dt.datetime | None]:
+    doc = pdfium.PdfDocument(path)  # PdfiumError where PDFium cannot open it
+    try:
+        _check_count(len(doc), path, cfg)
+        pages = []
+        for number in range(1, len(doc) + 1):
+            try:
+                page = doc[number - 1]
+                try:
+                    objects = read_page_objects(page)
+                finally:
+                    page.close()
+                pages.append(read_page(objects, number, cfg))
+            except Exception as exc:  # PDFium and the layout fail in many ways on damaged pages
+                raise ExtractionError(path, f"cannot be read on page {number}: {describe(exc)}", page=number) from exc
+        modified = pdf_date(_pdfium_info(doc, "ModDate")) or pdf_date(_pdfium_info(doc, "CreationDate"))
+    finally:
+        doc.close()
+    return pages, modified
+
+
+def _pdfium_info(doc: pdfium.PdfDocument, key: str) -> Any:
+    try:
+        return doc.get_metadata_value(key)
+    except Exception:  # a damaged information dictionary: no date, not a failure
+        return None
+
+
+def _check_count(count: int, path: str, cfg: PdfSettings) -> None:
+    if not count:
+        raise ExtractionError(path, "no pages")
+    if count > cfg.max_pages:
+        raise ExtractionError(path, f"{count:,} pages, over the limit of {cfg.max_pages:,} (max_pages)")
+
+
+# ---- the second reader: pdfminer, for a file PDFium refuses -------------------------------------
+
+def _open(path: str, refused: str) -> Any:
     try:
         return pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many types on damaged files; pdfplumber wraps most
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFEncryptionError):  # PDFPasswordIncorrect, or an unsupported scheme
             raise ExtractionError(path, f"encrypted: {type(cause).__name__}") from exc
-        raise ExtractionError(path, f"cannot be read as a PDF: {describe(exc)}") from exc
+        raise ExtractionError(path, f"cannot be read as a PDF: {refused} (PDFium); {describe(exc)} (pdfminer)") from exc
 
 
 def _close(pdf: Any) -> None:
@@ -88,19 +144,17 @@ def _close(pdf: Any) -> None:
 
 
 def read_pages(pdf: Any, path: str, cfg: PdfSettings) -> list[PageText]:
-    """Every page read in turn, each closed once read; a paper with no pages or too many is refused."""
+    """Every page read in turn by pdfminer, each closed once read."""
     try:
         all_pages = pdf.pages
     except Exception as exc:
         raise ExtractionError(path, f"cannot list the pages: {describe(exc)}") from exc
-    if not all_pages:
-        raise ExtractionError(path, "no pages")
-    if len(all_pages) > cfg.max_pages:
-        raise ExtractionError(path, f"{len(all_pages):,} pages, over the limit of {cfg.max_pages:,} (max_pages)")
+    _check_count(len(all_pages), path, cfg)
     pages = []
     for number, page in enumerate(all_pages, start=1):
         try:
-            pages.append(read_page(lean(page), number, cfg))
+            objects: PageObjects = page_objects(page)
+            pages.append(read_page(objects, number, cfg))
         except Exception as exc:  # pdfminer and pdfplumber fail in many ways on damaged pages
             raise ExtractionError(path, f"cannot be read on page {number}: {describe(exc)}", page=number) from exc
         finally:
@@ -108,15 +162,37 @@ def read_pages(pdf: Any, path: str, cfg: PdfSettings) -> list[PageText]:
     return pages
 
 
-def extract(path: str, settings: PdfSettings | dict[str, Any] | None = None) -> Paper:
-    """Read a PDF paper into paragraphs and tables; raise ExtractionError when it cannot be read."""
-    cfg = PdfSettings.resolve(settings)
-    pdf = _open(path)
+def _pdfminer_pages(path: str, cfg: PdfSettings, refused: str) -> tuple[list[PageText], dt.datetime | None]:
+    pdf = _open(path, refused)
     try:
         pages = read_pages(pdf, path, cfg)
         modified = pdf_date(_info(pdf, "ModDate")) or pdf_date(_info(pdf, "CreationDate"))
     finally:
         _close(pdf)
+    return pages, modified
+
+
+def extract(path: str, settings: PdfSettings | dict[str, Any] | None = None) -> Paper:
+    """Read a PDF paper into paragraphs and tables (by PDFium; by pdfminer where PDFium cannot open
+    the file); raise ExtractionError when it cannot be read."""
+    cfg = PdfSettings.resolve(settings)
+    try:
+        pages, modified = _pdfium_pages(path, cfg)
+    except pdfium.PdfiumError as exc:  # PDFium cannot open it: pdfminer may
+        reason = pdfium_reason(exc)
+        if PDFIUM_PASSWORD.lower() in reason:
+            raise ExtractionError(path, "encrypted: a password is needed to open it") from exc
+        pages, modified = _pdfminer_pages(path, cfg, reason)
+    return _paper(path, pages, modified, cfg)
+
+
+def extract_by_pdfminer(path: str, settings: PdfSettings | dict[str, Any] | None = None) -> Paper:
+    """The second reader alone (the tests hold the two readers' Papers side by side)."""
+    cfg = PdfSettings.resolve(settings)
+    return _paper(path, *_pdfminer_pages(path, cfg, "not tried"), cfg)
+
+
+def _paper(path: str, pages: list[PageText], modified: dt.datetime | None, cfg: PdfSettings) -> Paper:
     if not any(page.n_chars for page in pages):
         raise ExtractionError(path, "no text layer")
     return Paper(path=path, format="pdf", blocks=assemble(pages, cfg), n_pages=len(pages), modified=modified)

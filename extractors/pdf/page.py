@@ -4,15 +4,15 @@ as parts of tables and paragraphs in reading order."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from pdfplumber.utils.text import WordExtractor
 
-from extractors.colours import normalise_hex, rgb_floats_to_hex
 from extractors.model import Paragraph
 from extractors.pdf.geometry import BBox
+from extractors.pdf.grid import table_cells
 from extractors.pdf.paragraphs import paragraphs
 from extractors.pdf.parts import Fill, PageText, Part, finish
+from extractors.pdf.pdfium_page import PageObjects
 from extractors.pdf.rotation import upright_chars
 from extractors.pdf.ruled import is_banded, place_words, ruled_grid
 from extractors.pdf.settings import PdfSettings
@@ -22,33 +22,20 @@ from extractors.pdf.words import WordTuple, lines_of
 PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 
 
-def read_page(page: Any, number: int, cfg: PdfSettings) -> PageText:
-    """The page's layout from what pdfplumber reads of it once."""
-    x0, top, x1, bottom = page.bbox
-    chars = [c for c in page.chars
+def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
+    """The page's layout from its characters, ruling edges and filled rectangles."""
+    x0, top, x1, bottom = objects.bbox
+    chars = [c for c in objects.chars
              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-    chars, turn, height = upright_chars(chars, float(page.width), float(page.height))
+    chars, turn, height = upright_chars(chars, objects.width, objects.height)
     words = list(WordExtractor(x_tolerance=cfg.word_gap, y_tolerance=3).iter_extract_tuples(chars))
-    fills = [(turn((r["x0"], r["top"], r["x1"], r["bottom"])), fill_hex(r.get("non_stroking_color")))
-             for r in page.rects if r.get("fill")]
+    fills = [(turn(box), colour) for box, colour in objects.fills]
     tables: list[list[BBox]] = []
-    if chars and len(page.edges) <= cfg.max_edges:
-        tables = [[turn(cell) for cell in t.cells] for t in page.find_tables(cfg.table_settings)]
+    if chars and len(objects.edges) <= cfg.max_edges:
+        tables = [[turn(cell) for cell in t] for t in table_cells(objects.edges, cfg.snap)]
     text = layout_page(number, words, tables, fills, height, cfg)
     text.n_chars = len(chars)
     return text
-
-
-def fill_hex(colour: Any) -> str | None:
-    """A pdfplumber colour (grey, RGB or CMYK floats; a pattern name) as 'RRGGBB', or None."""
-    if isinstance(colour, int | float):
-        colour = (colour,)
-    if not isinstance(colour, tuple | list):
-        return None
-    try:
-        return normalise_hex(rgb_floats_to_hex(colour))
-    except (TypeError, ValueError):
-        return None
 
 
 def layout_page(number: int, words: list[WordTuple], tables: list[list[BBox]],

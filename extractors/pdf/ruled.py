@@ -1,4 +1,4 @@
-"""Ruled tables: the grid of the cells pdfplumber's table finder draws, and words placed in its cells."""
+"""Ruled tables: the grid of the cells the ruling edges enclose (``grid``), and words placed in its cells."""
 
 from __future__ import annotations
 

@@ -36,9 +36,3 @@ class PdfSettings:
         if unknown:
             raise ValueError(f"PdfSettings has no setting {unknown[0]!r}")
         return cls(**settings)
-
-    @property
-    def table_settings(self) -> dict[str, Any]:
-        """pdfplumber's table finder: ruled tables only (unruled ones are found from the text)."""
-        return {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": self.snap,
-                "join_tolerance": self.snap, "edge_min_length": 3, "intersection_tolerance": self.snap}

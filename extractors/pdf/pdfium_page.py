@@ -1,0 +1,313 @@
+"""What a PDF page is drawn with, read by PDFium (pypdfium2): characters, ruling edges, filled
+rectangles and the page's box, in pdfplumber's coordinates (points, origin at the top left of the
+page as it is shown, /Rotate applied).
+
+- **Characters**: every character the page's text layer has (PDFium's own inserted spaces and line
+  breaks aside) with its text, box, font name and size and the direction its text runs. A
+  character's box is as wide as the character advances (PDFium's loose box) and reaches from the
+  font's descent below the baseline to one font size above that, as pdfminer measures it.
+- **Paths**, in form XObjects too, are split at each move: two points are a line, four points
+  at right angles a rectangle, anything else a curve. Ruling edges are the lines, the four sides
+  of every rectangle (filled cell backgrounds rule tables as much as stroked borders do) and the
+  straight horizontal and vertical pieces of curves; a rectangle painted with a fill keeps its
+  colour ('RRGGBB' as PDFium renders it).
+
+Only the worker processes that read papers import this module (PDFium is a C library parsing
+untrusted files: it runs under their memory and time limits).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from extractors.colours import normalise_hex
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+Point = tuple[float, float]
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+STRAIGHT = 1e-3  # points this close in x (or y) make a vertical (or horizontal) piece
+SOFT_HYPHEN = 0x02  # PDFium's code for a hyphen at the end of a line
+NOT_A_CHARACTER = 0xFFFE
+INSERTED = frozenset((0x20, 0x0D, 0x0A))  # what PDFium puts between words and lines it reads
+MAX_DEPTH = 8  # form XObjects inside form XObjects
+
+
+@dataclass
+class PageObjects:
+    """One page's characters, ruling edges and filled rectangles (with their 'RRGGBB' fills)."""
+
+    width: float
+    height: float
+    bbox: BBox  # the crop box: characters outside it are not shown
+    chars: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    fills: list[tuple[BBox, str | None]] = field(default_factory=list)
+
+
+def multiply(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF matrices: a point is a row vector on the left)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def apply(m: Matrix, x: float, y: float) -> Point:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+class View:
+    """From PDF user space (y up) to the page as shown: /Rotate applied, y down from the top."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        x0, y0, x1, y1 = _box(page.get_mediabox())
+        self.rotation = page.get_rotation() % 360
+        shown = {0: (1.0, 0.0, 0.0, -1.0, 0.0, y1), 90: (0.0, 1.0, 1.0, 0.0, -y0, -x0),
+                 180: (-1.0, 0.0, 0.0, 1.0, x1, -y0), 270: (0.0, -1.0, -1.0, 0.0, y1, x1)}
+        self.matrix: Matrix = shown.get(self.rotation, shown[0])
+        self.width, self.height = (x1 - x0, y1 - y0) if self.rotation in (0, 180) else (y1 - y0, x1 - x0)
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> BBox:
+        a, b, c, d, e, f = self.matrix
+        ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
+        return (ax, ay, bx, by) if ax <= bx and ay <= by else (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+    def direction(self, dx: float, dy: float) -> Point:
+        """A direction in user space as pdfminer gives it for the shown page (y up)."""
+        a, b, c, d = self.matrix[:4]
+        return a * dx + c * dy, -(b * dx + d * dy)
+
+
+def _box(box: tuple[float, float, float, float]) -> BBox:
+    x0, y0, x1, y1 = box
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+# ---- characters ----------------------------------------------------------------------------------
+
+def _returning_address(function: Any) -> Any:
+    """``function`` (a PDFium function returning a handle) returning the handle's address, an int:
+    cheap to compare and to keep as a key."""
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, *function.argtypes)
+    return prototype(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+
+_TEXT_OBJECT_AT = _returning_address(raw.FPDFText_GetTextObject)
+
+
+@dataclass
+class _Run:
+    """What the characters of one text object share: its font, its matrix and the way it runs."""
+
+    font_name: str
+    size: float  # the font size as drawn (Tf scaled by the matrix)
+    descent: float  # below the baseline, as drawn
+    matrix: tuple[float, float, float, float]  # the text's direction (a, b) and its up direction (c, d)
+    shown: tuple[float, float, float, float]  # the same on the page as shown, y up (pdfminer's matrix)
+    upright: bool
+    font: Any
+    font_size: float  # as set in the content (Tf)
+    ink_box: bool  # PDFium's loose box is the glyph's ink: the font has no ascent and descent
+
+
+def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _Run:
+    text_object = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
+    font = raw.FPDFTextObj_GetFont(text_object)
+    m = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage, index, m)
+    font_size = raw.FPDFText_GetFontSize(textpage, index)
+    scale = (m.c * m.c + m.d * m.d) ** 0.5 or 1.0
+    n = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+    name = buffer.raw[:n - 1].decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
+    ascent, descent = ctypes.c_float(), ctypes.c_float()
+    has_ascent = raw.FPDFFont_GetAscent(font, ctypes.c_float(font_size), ascent)
+    has_descent = raw.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)
+    ink_box = not (has_ascent and has_descent and ascent.value != descent.value)
+    da, db = view.direction(m.a, m.b)
+    dc, dd = view.direction(m.c, m.d)
+    return _Run(name, font_size * scale, (descent.value if has_descent else 0.0) * scale, (m.a, m.b, m.c, m.d),
+                (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size, ink_box)
+
+
+def _advance(run: _Run, code: int) -> float:
+    """How far the character advances the text along x (0 where the font cannot say)."""
+    out = ctypes.c_float()
+    if 0 < code < 0x10000 and raw.FPDFFont_GetGlyphWidth(run.font, code, ctypes.c_float(run.font_size), out):
+        return float(out.value) * run.matrix[0]
+    return 0.0
+
+
+def _page_text(handle: Any, count: int) -> str | None:
+    """The text of all the page's characters at once (one character each), or None where a
+    character outside the Basic Multilingual Plane takes two UTF-16 units: then one by one."""
+    if count <= 0:
+        return None
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[:2 * max(0, written - 1)].decode("utf-16-le", "replace")
+    return text if len(text) == count else None
+
+
+def read_chars(textpage: pdfium.PdfTextPage, view: View) -> list[dict[str, Any]]:
+    """The text layer's characters, PDFium's inserted ones aside, in the order PDFium reads them."""
+    handle = textpage.raw
+    loose = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    buffer = ctypes.create_string_buffer(256)
+    unicode_of, loose_box, origin, generated = (raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox,
+                                                raw.FPDFText_GetCharOrigin, raw.FPDFText_IsGenerated)
+    box = view.box
+    runs: dict[int, _Run] = {}
+    chars = []
+    count = raw.FPDFText_CountChars(handle)
+    codes = _page_text(handle, count)
+    for i in range(count):
+        address = _TEXT_OBJECT_AT(handle, i)
+        code = ord(codes[i]) if codes else NOT_A_CHARACTER
+        if code == NOT_A_CHARACTER:  # the page's text writes a hyphen ending a line so; the character says which it is
+            code = unicode_of(handle, i)
+        if not address or (code in INSERTED and generated(handle, i)):
+            continue  # a space or line break PDFium put in, not drawn on the page
+        run = runs.get(address)
+        if run is None:
+            run = runs[address] = _run(handle, i, address, buffer, view)
+        loose_box(handle, i, loose)
+        origin(handle, i, ox, oy)
+        a, b, c, d = run.matrix
+        low, high = run.descent, run.descent + run.size
+        if abs(a) >= abs(b):  # text along x: as far as it advances, its height from the font's descent and size
+            left, right = loose.left, loose.right
+            if run.ink_box and (advance := _advance(run, code)):
+                left, right = ox.value, ox.value + advance
+            up = d / (c * c + d * d) ** 0.5 if d else 0.0
+            x0, top, x1, bottom = box(left, oy.value + up * low, right, oy.value + up * high)
+        else:  # along y
+            up = c / (c * c + d * d) ** 0.5 if c else 0.0
+            x0, top, x1, bottom = box(ox.value + up * low, loose.bottom, ox.value + up * high, loose.top)
+        chars.append({"text": _text(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                      "size": run.size, "fontname": run.font_name, "matrix": run.shown, "upright": run.upright})
+    return chars
+
+
+def _text(code: int) -> str:
+    """A character's text: PDFium marks a hyphen ending a line as U+0002; what the page shows is '-'."""
+    if code == SOFT_HYPHEN:
+        return "-"
+    if code <= 0 or code == NOT_A_CHARACTER or code > 0x10FFFF:
+        return f"(cid:{code})"
+    return chr(code)
+
+
+# ---- paths -------------------------------------------------------------------------------------
+
+def _objects(holder: Any, count: Any, get: Any, matrix: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:
+    """Every path object under ``holder`` (a page or a form XObject) with the matrix to user space."""
+    m = raw.FS_MATRIX()
+    for i in range(count(holder)):
+        obj = get(holder, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield obj, matrix
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            inner = multiply((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
+            yield from _objects(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, inner, depth + 1)
+
+
+def _subpaths(path: Any, matrix: Matrix) -> list[tuple[list[Point], bool]]:
+    """The path's pieces, one per move: their points (Bézier control points too) in user space, and
+    whether the piece is closed."""
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(path, m)
+    full = multiply((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pieces: list[tuple[list[Point], bool]] = []
+    for i in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, i)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = apply(full, x.value, y.value)
+        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO or not pieces:
+            pieces.append(([point], False))
+        else:
+            pieces[-1][0].append(point)
+        if raw.FPDFPathSegment_GetClose(segment):
+            pieces[-1] = (pieces[-1][0], True)
+    return pieces
+
+
+def _rectangle(points: list[Point]) -> bool:
+    """Four corners at right angles, their sides along the page's axes."""
+    if len(points) != 4:
+        return False
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+    same = lambda p, q: abs(p - q) <= STRAIGHT  # noqa: E731
+    return ((same(x0, x1) and same(y1, y2) and same(x2, x3) and same(y3, y0))
+            or (same(y0, y1) and same(x1, x2) and same(y2, y3) and same(x3, x0)))
+
+
+def _edge(view: View, p: Point, q: Point) -> dict[str, Any] | None:
+    x0, top, x1, bottom = view.box(p[0], p[1], q[0], q[1])
+    if abs(top - bottom) <= STRAIGHT:
+        return {"x0": x0, "x1": x1, "top": top, "bottom": top, "orientation": "h"}
+    if abs(x0 - x1) <= STRAIGHT:
+        return {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "orientation": "v"}
+    return None
+
+
+def _fill_hex(path: Any) -> str | None:
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not raw.FPDFPageObj_GetFillColor(path, r, g, b, a):
+        return None
+    return normalise_hex(f"{r.value:02X}{g.value:02X}{b.value:02X}")
+
+
+def read_paths(page: pdfium.PdfPage, view: View, objects: PageObjects) -> None:
+    """The page's ruling edges and filled rectangles, added to ``objects``."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    for path, matrix in _objects(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, IDENTITY, 0):
+        raw.FPDFPath_GetDrawMode(path, fill_mode, stroke)
+        filled = fill_mode.value != raw.FPDF_FILLMODE_NONE
+        for points, _closed in _subpaths(path, matrix):
+            corners = points[:-1] if len(points) == 5 and _near(points[0], points[-1]) else points
+            if len(points) == 2:
+                edge = _edge(view, points[0], points[1])
+                if edge:
+                    objects.edges.append(edge)
+            elif _rectangle(corners):
+                xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+                box = view.box(min(xs), min(ys), max(xs), max(ys))
+                x0, top, x1, bottom = box
+                objects.edges += [{"x0": x0, "x1": x1, "top": top, "bottom": top, "orientation": "h"},
+                                  {"x0": x0, "x1": x1, "top": bottom, "bottom": bottom, "orientation": "h"},
+                                  {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "orientation": "v"},
+                                  {"x0": x1, "x1": x1, "top": top, "bottom": bottom, "orientation": "v"}]
+                if filled:
+                    objects.fills.append((box, _fill_hex(path)))
+            else:
+                objects.edges += [e for p, q in pairwise(points) if (e := _edge(view, p, q))]
+
+
+def _near(p: Point, q: Point) -> bool:
+    return abs(p[0] - q[0]) <= STRAIGHT and abs(p[1] - q[1]) <= STRAIGHT
+
+
+def read_page_objects(page: pdfium.PdfPage) -> PageObjects:
+    """One page's characters, edges and fills."""
+    view = View(page)
+    cx0, cy0, cx1, cy1 = _box(page.get_cropbox())
+    objects = PageObjects(view.width, view.height, view.box(cx0, cy0, cx1, cy1))
+    textpage = page.get_textpage()
+    try:
+        objects.chars = read_chars(textpage, view)
+    finally:
+        textpage.close()
+    read_paths(page, view, objects)
+    return objects

@@ -1,0 +1,38 @@
+"""The second reader: a page as pdfplumber (pdfminer) reads it, for a PDF that PDFium refuses.
+
+pdfminer opens some files PDFium will not (and the other way round). Its characters, ruling
+edges and filled rectangles are turned into the same :class:`PageObjects` PDFium's give.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extractors.colours import normalise_hex, rgb_floats_to_hex
+from extractors.pdf.pdfium_page import PageObjects
+
+
+def fill_hex(colour: Any) -> str | None:
+    """A pdfminer colour (grey, RGB or CMYK floats; a pattern name) as 'RRGGBB', or None."""
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    if not isinstance(colour, tuple | list):
+        return None
+    try:
+        return normalise_hex(rgb_floats_to_hex(colour))
+    except (TypeError, ValueError):
+        return None
+
+
+def page_objects(page: Any) -> PageObjects:
+    """A pdfplumber page's characters, edges and filled rectangles."""
+    chars = [{"text": c["text"], "x0": c["x0"], "x1": c["x1"], "top": c["top"], "bottom": c["bottom"],
+              "doctop": c["top"], "size": c["size"], "fontname": c.get("fontname", ""),
+              "matrix": tuple(c.get("matrix") or (1, 0, 0, 1))[:4], "upright": c.get("upright", True)}
+             for c in page.chars]
+    edges = [{k: e[k] for k in ("x0", "x1", "top", "bottom", "orientation")}
+             for e in page.edges if e.get("orientation") in ("h", "v")]
+    fills = [((r["x0"], r["top"], r["x1"], r["bottom"]), fill_hex(r.get("non_stroking_color")))
+             for r in page.rects if r.get("fill")]
+    x0, top, x1, bottom = page.bbox
+    return PageObjects(float(page.width), float(page.height), (x0, top, x1, bottom), chars, edges, fills)
