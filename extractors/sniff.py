@@ -13,9 +13,10 @@ encrypted OOXML paper or a legacy .doc/.xls. Before a parser sees a file:
   bytes and checking each part's CRC: a part whose data is more than it declares fails its check
   after its first declared bytes, and the archive is refused before any parser opens it, with
   memory to spare and no memory limit's help (Windows has none);
-- a PDF's declared page count (its page tree's ``/Count``, read without parsing any page) is
-  checked against ``Settings.max_pages`` (the extractor checks the pages it really finds), and a
-  PDF that needs a password is refused.
+- a PDF's declared page count (its page tree's ``/Count``) and the pages its tree really holds
+  (walked without parsing any page) are checked against ``Settings.max_pages``; a PDF holding
+  more pages than it declares is refused as damaged (PDFium, which reads PDFs, trusts the
+  declared count and would read the declared pages only); a PDF that needs a password is refused.
 
 :func:`peek` is the cheap look (magic bytes and the zip's directory, no parser) the parent
 process uses to tell a paper from a stray file; :func:`sniff` runs in the worker, under its
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
@@ -195,12 +197,13 @@ def _ole_reason(path: Path) -> str:
     return OLE_KINDS.get(kind, "legacy Office (OLE) file (.doc/.xls): save it as .docx/.xlsx")
 
 
-def _pdf_page_count(path: Path) -> int | None:
-    """The page tree's declared ``/Count``; raises SniffError if the PDF needs a password.
+def _pdf_page_count(path: Path) -> tuple[int | None, int | None]:
+    """The page tree's declared ``/Count`` and the pages it really holds (walked, pdfminer's way);
+    raises SniffError if the PDF needs a password.
 
-    None when the file's structure cannot be read this way: the extractor, which repairs what it
-    can, has the last word. The count is a claim of the file, not a fact; the extractor must still
-    bound the pages it reads.
+    None where the file's structure cannot be read this way: the extractor, which repairs what it
+    can, has the last word. PDFium trusts the declared count, so a file declaring fewer pages than
+    it holds is caught here.
     """
     with path.open("rb") as fh:
         try:
@@ -208,19 +211,27 @@ def _pdf_page_count(path: Path) -> int | None:
         except PDFPasswordIncorrect as exc:
             raise SniffError(path, "encrypted: password-protected PDF") from exc
         except Exception:
-            return None
+            return None, None
         try:
             pages = resolve1(document.catalog.get("Pages"))
             count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
         except Exception:
-            return None
-    return count if isinstance(count, int) and not isinstance(count, bool) else None
+            count = None
+        declared = count if isinstance(count, int) and not isinstance(count, bool) else None
+        try:
+            held: int | None = sum(1 for _ in PDFPage.create_pages(document))
+        except Exception:
+            held = None
+    return declared, held
 
 
 def _check_pdf(path: Path, max_pages: int) -> str:
-    count = _pdf_page_count(path)
-    if count is not None and count > max_pages:
-        raise SniffError(path, f"{count:,} pages, over the limit of {max_pages:,} (max_pages)")
+    declared, held = _pdf_page_count(path)
+    for count in (declared, held):
+        if count is not None and count > max_pages:
+            raise SniffError(path, f"{count:,} pages, over the limit of {max_pages:,} (max_pages)")
+    if declared is not None and held is not None and held > declared:  # PDFium would read the declared ones only
+        raise SniffError(path, f"damaged: its page tree holds {held:,} pages but says it has {declared:,}")
     return "pdf"
 
 
