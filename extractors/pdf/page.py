@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from pdfplumber.utils.text import WordExtractor
-
 from extractors.model import Paragraph
 from extractors.pdf.geometry import BBox
 from extractors.pdf.grid import table_cells
@@ -17,8 +15,9 @@ from extractors.pdf.rotation import upright_chars
 from extractors.pdf.ruled import is_banded, place_words, ruled_grid
 from extractors.pdf.settings import PdfSettings
 from extractors.pdf.unruled import attach_rows, unruled_tables
-from extractors.pdf.words import WordTuple, lines_of
+from extractors.pdf.words import WordTuple, lines_of, words_of
 
+LINE_GAP = 3.0  # points between the tops of characters on one line
 PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 
 
@@ -28,7 +27,7 @@ def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
     chars = [c for c in objects.chars
              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     chars, turn, height = upright_chars(chars, objects.width, objects.height)
-    words = list(WordExtractor(x_tolerance=cfg.word_gap, y_tolerance=3).iter_extract_tuples(chars))
+    words = words_of(chars, cfg.word_gap, LINE_GAP)
     fills = [(turn(box), colour) for box, colour in objects.fills]
     tables: list[list[BBox]] = []
     if chars and len(objects.edges) <= cfg.max_edges:

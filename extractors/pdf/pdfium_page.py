@@ -78,7 +78,11 @@ class View:
     def box(self, x0: float, y0: float, x1: float, y1: float) -> BBox:
         a, b, c, d, e, f = self.matrix
         ax, ay, bx, by = a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f
-        return (ax, ay, bx, by) if ax <= bx and ay <= by else (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+        if ax > bx:
+            ax, bx = bx, ax
+        if ay > by:
+            ay, by = by, ay
+        return ax, ay, bx, by
 
     def direction(self, dx: float, dy: float) -> Point:
         """A direction in user space as pdfminer gives it for the shown page (y up)."""
@@ -116,6 +120,9 @@ class _Run:
     font: Any
     font_size: float  # as set in the content (Tf)
     ink_box: bool  # PDFium's loose box is the glyph's ink: the font has no ascent and descent
+    along_x: bool  # the text runs along the page's x axis (either way)
+    below: float  # from the baseline to the box's lower side, across the text (y along x, else x)
+    above: float  # and to its upper side
 
 
 def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _Run:
@@ -133,8 +140,11 @@ def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _R
     ink_box = not (has_ascent and has_descent and ascent.value != descent.value)
     da, db = view.direction(m.a, m.b)
     dc, dd = view.direction(m.c, m.d)
-    return _Run(name, font_size * scale, (descent.value if has_descent else 0.0) * scale, (m.a, m.b, m.c, m.d),
-                (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size, ink_box)
+    size, low = font_size * scale, (descent.value if has_descent else 0.0) * scale
+    along_x = abs(m.a) >= abs(m.b)
+    up = (m.d if along_x else m.c) / scale  # the share of the text's up direction across its run
+    return _Run(name, size, low, (m.a, m.b, m.c, m.d), (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font,
+                font_size, ink_box, along_x, up * low, up * (low + size))
 
 
 def _advance(run: _Run, code: int) -> float:
@@ -181,19 +191,18 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View) -> list[dict[str, Any]]
             run = runs[address] = _run(handle, i, address, buffer, view)
         loose_box(handle, i, loose)
         origin(handle, i, ox, oy)
-        a, b, c, d = run.matrix
-        low, high = run.descent, run.descent + run.size
-        if abs(a) >= abs(b):  # text along x: as far as it advances, its height from the font's descent and size
+        if run.along_x:  # as far as the character advances; from the font's descent to one size above it
             left, right = loose.left, loose.right
             if run.ink_box and (advance := _advance(run, code)):
                 left, right = ox.value, ox.value + advance
-            up = d / (c * c + d * d) ** 0.5 if d else 0.0
-            x0, top, x1, bottom = box(left, oy.value + up * low, right, oy.value + up * high)
-        else:  # along y
-            up = c / (c * c + d * d) ** 0.5 if c else 0.0
-            x0, top, x1, bottom = box(ox.value + up * low, loose.bottom, ox.value + up * high, loose.top)
-        chars.append({"text": _text(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                      "size": run.size, "fontname": run.font_name, "matrix": run.shown, "upright": run.upright})
+            y = oy.value
+            x0, top, x1, bottom = box(left, y + run.below, right, y + run.above)
+        else:  # text running along y: the same, turned
+            x = ox.value
+            x0, top, x1, bottom = box(x + run.below, loose.bottom, x + run.above, loose.top)
+        chars.append({"text": chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code), "x0": x0, "x1": x1,
+                      "top": top, "bottom": bottom, "doctop": top, "size": run.size, "fontname": run.font_name,
+                      "matrix": run.shown, "upright": run.upright})
     return chars
 
 

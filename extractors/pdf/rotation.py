@@ -31,7 +31,9 @@ def turner(way: str, width: float, height: float) -> tuple[Any, float]:
 def upright_chars(chars: Chars, width: float, height: float) -> tuple[Chars, Any, float]:
     """A page whose text mostly runs sideways (a landscape table printed on a portrait page) turned so
     it reads left to right; the characters, the bbox turner and the turned page's height."""
-    ways = Counter(direction(c) for c in chars)
+    ways: Counter[str] = Counter()
+    for matrix, n in Counter(c.get("matrix") for c in chars).items():  # characters share their run's matrix
+        ways[direction({"matrix": matrix})] += n
     way = max(ways, key=lambda w: ways[w], default="ltr")
     if way == "ltr" or ways[way] < 0.6 * len(chars):
         return chars, turner("ltr", width, height)[0], height

@@ -79,7 +79,7 @@ def place_words(word_tuples: list[WordTuple], grids: list[RuledGrid]) -> list[Wo
     for word, chars in word_tuples:
         first, last = box_of(chars[0]), box_of(chars[-1])
         if first is last and (len(chars) < 3 or box_of(chars[len(chars) // 2]) is first):
-            (first.words if first is not None else free).append(make_word(str(word["text"]), chars))
+            (first.words if first is not None else free).append(make_word(str(word["text"]), chars, word))
             continue
         pieces: list[tuple[Box | None, Chars]] = []
         for ch in chars:

@@ -1,11 +1,22 @@
-"""Words made from pdfplumber's characters, and lines made from words, with the text they show."""
+"""Words made from a page's characters, and lines made from words, with the text they show.
+
+Characters become words as pdfplumber's ``WordExtractor`` makes them (its defaults, and the
+tolerances of :class:`PdfSettings`): characters within ``y_gap`` of each other's tops are one line
+(tops sorted, a gap wider than ``y_gap`` between neighbours starts the next line), each line left to
+right; a space, a step back, a gap wider than ``x_gap`` or a top more than ``y_gap`` away ends a
+word; ligatures are spelt out. Characters that are not upright (text not turned upright) are left
+to pdfplumber's own extractor.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import lru_cache
+from itertools import groupby, pairwise
 from typing import Any
+
+from pdfplumber.utils.text import LIGATURES, WordExtractor
 
 from extractors.pdf.settings import PdfSettings
 
@@ -15,7 +26,7 @@ GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0
                         "\ufb04": "ffl"})
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 
-Chars = list[dict[str, Any]]  # pdfplumber's characters
+Chars = list[dict[str, Any]]  # characters: text, x0, x1, top, bottom, size, fontname, upright, ...
 WordTuple = tuple[dict[str, Any], Chars]  # a word as pdfplumber's word extractor gives it, with its characters
 
 
@@ -59,11 +70,18 @@ class Line:
         return out
 
 
-def make_word(text: str, chars: Chars) -> Word:
-    return Word(text=text, x0=min(c["x0"] for c in chars), x1=max(c["x1"] for c in chars),
-                top=min(c["top"] for c in chars), bottom=max(c["bottom"] for c in chars),
-                size=float(chars[0].get("size") or 0.0),
-                bold=all("bold" in str(c.get("fontname", "")).lower() for c in chars))
+def make_word(text: str, chars: Chars, box: dict[str, Any] | None = None) -> Word:
+    """A word of ``chars``; ``box`` (x0, x1, top, bottom) where it is known already."""
+    if box is None:
+        box = {"x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
+               "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars)}
+    return Word(text=text, x0=box["x0"], x1=box["x1"], top=box["top"], bottom=box["bottom"],
+                size=float(chars[0].get("size") or 0.0), bold=all(_bold(c.get("fontname", "")) for c in chars))
+
+
+@lru_cache(maxsize=256)
+def _bold(fontname: Any) -> bool:
+    return "bold" in str(fontname).lower()
 
 
 def lines_of(words: list[Word]) -> list[Line]:
@@ -80,3 +98,60 @@ def lines_of(words: list[Word]) -> list[Line]:
 
 def text_of(words: list[Word]) -> str:
     return "\n".join(line.text for line in lines_of(words))
+
+
+def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
+    """The page's words, each with its characters, in pdfplumber's order (see the module's notes)."""
+    out: list[WordTuple] = []
+    for upright, group in groupby(chars, key=lambda c: c["upright"]):
+        run = list(group)
+        if upright:
+            for line in _lines_of_chars(run, y_gap):
+                out += _words_on_line(line, x_gap, y_gap)
+        else:
+            out += WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap).iter_extract_tuples(run)
+    return out
+
+
+def _lines_of_chars(chars: Chars, y_gap: float) -> list[Chars]:
+    tops = sorted({c["top"] for c in chars})
+    line_of: dict[float, int] = {}
+    line, last = 0, tops[0]
+    for top in tops:
+        if top > last + y_gap:
+            line += 1
+        line_of[top] = line
+        last = top
+    ordered = sorted(chars, key=lambda c: line_of[c["top"]])  # stable: the characters' order within a line
+    return [sorted(group, key=lambda c: c["x0"]) for _, group in groupby(ordered, key=lambda c: line_of[c["top"]])]
+
+
+def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
+    words: list[WordTuple] = []
+    current: Chars = []
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if current:
+                words.append(_word(current))
+            current = []
+        elif text == "":  # pdfplumber's punctuation split with no punctuation: an empty text is a word
+            if current:
+                words.append(_word(current))
+            words.append(_word([char]))
+            current = []
+        elif current and ((prev := current[-1])["x0"] > char["x0"] or char["x0"] > prev["x1"] + x_gap
+                          or abs(char["top"] - prev["top"]) > y_gap):
+            words.append(_word(current))
+            current = [char]
+        else:
+            current.append(char)
+    if current:
+        words.append(_word(current))
+    return words
+
+
+def _word(chars: Chars) -> WordTuple:
+    text = "".join([LIGATURES.get(c["text"]) or c["text"] for c in chars])
+    return {"text": text, "x0": chars[0]["x0"], "x1": max([c["x1"] for c in chars]),  # left to right
+            "top": min([c["top"] for c in chars]), "bottom": max([c["bottom"] for c in chars])}, chars

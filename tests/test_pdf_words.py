@@ -1,0 +1,50 @@
+"""words_of makes the very words pdfplumber's WordExtractor makes (its defaults, bvtrack's
+tolerances) from the same characters: on every page of every PDF in the corpus and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pdfplumber.utils.text import WordExtractor
+
+from extractors.pdf.pdfium_page import read_page_objects
+from extractors.pdf.rotation import upright_chars
+from extractors.pdf.settings import PdfSettings
+from extractors.pdf.words import words_of
+
+HERE = Path(__file__).parent
+PDFS = sorted([*(HERE.parent.parent / "shared" / "corpus").rglob("*.pdf"), *HERE.rglob("*.pdf")])
+GAP = PdfSettings().word_gap
+
+
+def _pages(path: Path) -> list[list[dict]]:
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        pytest.skip("PDFium cannot open it")
+    pages = []
+    for page in doc:
+        objects = read_page_objects(page)
+        pages.append(upright_chars(objects.chars, objects.width, objects.height)[0])
+    return pages
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_words_are_pdfplumbers(path: Path) -> None:
+    for chars in _pages(path):
+        ours = words_of(chars, GAP, 3.0)
+        theirs = list(WordExtractor(x_tolerance=GAP, y_tolerance=3).iter_extract_tuples(chars))
+        assert [(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w, _ in ours] == [
+            (w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w, _ in theirs]
+        assert [[id(c) for c in cs] for _, cs in ours] == [[id(c) for c in cs] for _, cs in theirs]
+
+
+def test_a_space_a_step_back_a_gap_and_a_new_line_end_words() -> None:
+    def char(text: str, x0: float, top: float = 10.0) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + 5, "top": top, "bottom": top + 10, "upright": True}
+
+    chars = [char("a", 0), char("b", 5), char(" ", 10), char("c", 15), char("d", 22), char("e", 12, 30),
+             char("ﬁ", 17, 30)]
+    assert [w["text"] for w, _ in words_of(chars, 1.2, 3.0)] == ["ab", "c", "d", "efi"]
