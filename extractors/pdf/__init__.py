@@ -59,7 +59,7 @@ from extractors.model import Paper
 from extractors.pdf.across_pages import assemble
 from extractors.pdf.page import read_page
 from extractors.pdf.parts import PageText
-from extractors.pdf.pdfium_page import PageObjects, read_page_objects
+from extractors.pdf.pdfium_page import read_page_objects
 from extractors.pdf.pdfminer_page import page_objects
 from extractors.pdf.settings import PdfSettings
 from extractors.pdf.words import Word, text_of
@@ -153,8 +153,7 @@ def read_pages(pdf: Any, path: str, cfg: PdfSettings) -> list[PageText]:
     pages = []
     for number, page in enumerate(all_pages, start=1):
         try:
-            objects: PageObjects = page_objects(page)
-            pages.append(read_page(objects, number, cfg))
+            pages.append(read_page(page_objects(page), number, cfg))
         except Exception as exc:  # pdfminer and pdfplumber fail in many ways on damaged pages
             raise ExtractionError(path, f"cannot be read on page {number}: {describe(exc)}", page=number) from exc
         finally:

@@ -12,8 +12,9 @@ page as it is shown, /Rotate applied).
   straight horizontal and vertical pieces of curves; a rectangle painted with a fill keeps its
   colour ('RRGGBB' as PDFium renders it).
 
-Only the worker processes that read papers import this module (PDFium is a C library parsing
-untrusted files: it runs under their memory and time limits).
+Papers are read with it in the run's worker processes only (PDFium is a C library parsing
+untrusted files: it runs there under their memory and time limits); ``bvtrack inspect`` reads the
+one paper it is given.
 """
 
 from __future__ import annotations
@@ -113,7 +114,6 @@ class _Run:
 
     font_name: str
     size: float  # the font size as drawn (Tf scaled by the matrix)
-    descent: float  # below the baseline, as drawn
     matrix: tuple[float, float, float, float]  # the text's direction (a, b) and its up direction (c, d)
     shown: tuple[float, float, float, float]  # the same on the page as shown, y up (pdfminer's matrix)
     upright: bool
@@ -143,8 +143,8 @@ def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _R
     size, low = font_size * scale, (descent.value if has_descent else 0.0) * scale
     along_x = abs(m.a) >= abs(m.b)
     up = (m.d if along_x else m.c) / scale  # the share of the text's up direction across its run
-    return _Run(name, size, low, (m.a, m.b, m.c, m.d), (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font,
-                font_size, ink_box, along_x, up * low, up * (low + size))
+    return _Run(name, size, (m.a, m.b, m.c, m.d), (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size,
+                ink_box, along_x, up * low, up * (low + size))
 
 
 def _advance(run: _Run, code: int) -> float:
@@ -182,7 +182,7 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View) -> list[dict[str, Any]]
     for i in range(count):
         address = _TEXT_OBJECT_AT(handle, i)
         code = ord(codes[i]) if codes else NOT_A_CHARACTER
-        if code == NOT_A_CHARACTER:  # the page's text writes a hyphen ending a line so; the character says which it is
+        if code == NOT_A_CHARACTER:  # a hyphen ending a line (PDFium's U+0002) in the page's text, or none
             code = unicode_of(handle, i)
         if not address or (code in INSERTED and generated(handle, i)):
             continue  # a space or line break PDFium put in, not drawn on the page
@@ -231,24 +231,21 @@ def _objects(holder: Any, count: Any, get: Any, matrix: Matrix, depth: int) -> I
             yield from _objects(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, inner, depth + 1)
 
 
-def _subpaths(path: Any, matrix: Matrix) -> list[tuple[list[Point], bool]]:
-    """The path's pieces, one per move: their points (Bézier control points too) in user space, and
-    whether the piece is closed."""
+def _subpaths(path: Any, matrix: Matrix) -> list[list[Point]]:
+    """The path's pieces, one per move: their points (Bézier control points too) in user space."""
     m = raw.FS_MATRIX()
     raw.FPDFPageObj_GetMatrix(path, m)
     full = multiply((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
-    pieces: list[tuple[list[Point], bool]] = []
+    pieces: list[list[Point]] = []
     for i in range(raw.FPDFPath_CountSegments(path)):
         segment = raw.FPDFPath_GetPathSegment(path, i)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
         point = apply(full, x.value, y.value)
         if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO or not pieces:
-            pieces.append(([point], False))
+            pieces.append([point])
         else:
-            pieces[-1][0].append(point)
-        if raw.FPDFPathSegment_GetClose(segment):
-            pieces[-1] = (pieces[-1][0], True)
+            pieces[-1].append(point)
     return pieces
 
 
@@ -257,9 +254,12 @@ def _rectangle(points: list[Point]) -> bool:
     if len(points) != 4:
         return False
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
-    same = lambda p, q: abs(p - q) <= STRAIGHT  # noqa: E731
-    return ((same(x0, x1) and same(y1, y2) and same(x2, x3) and same(y3, y0))
-            or (same(y0, y1) and same(x1, x2) and same(y2, y3) and same(x3, x0)))
+    return ((_same(x0, x1) and _same(y1, y2) and _same(x2, x3) and _same(y3, y0))
+            or (_same(y0, y1) and _same(x1, x2) and _same(y2, y3) and _same(x3, x0)))
+
+
+def _same(p: float, q: float) -> bool:
+    return abs(p - q) <= STRAIGHT
 
 
 def _edge(view: View, p: Point, q: Point) -> dict[str, Any] | None:
@@ -284,7 +284,7 @@ def read_paths(page: pdfium.PdfPage, view: View, objects: PageObjects) -> None:
     for path, matrix in _objects(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, IDENTITY, 0):
         raw.FPDFPath_GetDrawMode(path, fill_mode, stroke)
         filled = fill_mode.value != raw.FPDF_FILLMODE_NONE
-        for points, _closed in _subpaths(path, matrix):
+        for points in _subpaths(path, matrix):
             corners = points[:-1] if len(points) == 5 and _near(points[0], points[-1]) else points
             if len(points) == 2:
                 edge = _edge(view, points[0], points[1])
@@ -305,7 +305,7 @@ def read_paths(page: pdfium.PdfPage, view: View, objects: PageObjects) -> None:
 
 
 def _near(p: Point, q: Point) -> bool:
-    return abs(p[0] - q[0]) <= STRAIGHT and abs(p[1] - q[1]) <= STRAIGHT
+    return _same(p[0], q[0]) and _same(p[1], q[1])
 
 
 def read_page_objects(page: pdfium.PdfPage) -> PageObjects:
