@@ -14,6 +14,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from extractors.errors import ExtractionError
+from extractors.pdf import pdfium_reason
 from extractors.pdf.geometry import BBox
 from extractors.pdf.page import read_page
 from extractors.pdf.parts import Part
@@ -25,7 +26,7 @@ def _objects(path: str, page_number: int) -> PageObjects:
     try:
         doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        raise ExtractionError(path, f"PDFium cannot open it: {exc}") from exc
+        raise ExtractionError(path, f"cannot be drawn: {pdfium_reason(exc)} (PDFium)") from exc
     try:
         if not 1 <= page_number <= len(doc):
             raise ExtractionError(path, f"no page {page_number} (the paper has {len(doc)})")
