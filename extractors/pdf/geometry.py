@@ -19,8 +19,13 @@ def cluster(values: list[float], tol: float) -> list[float]:
 
 
 def nearest(edges: list[float], x: float) -> int:
+    """The index of the edge nearest ``x`` (the lower one where two are as near)."""
     i = bisect_right(edges, x)
-    return min((j for j in (i - 1, i) if 0 <= j < len(edges)), key=lambda j: abs(edges[j] - x))
+    if i == 0:
+        return 0
+    if i == len(edges) or abs(edges[i - 1] - x) <= abs(edges[i] - x):
+        return i - 1
+    return i
 
 
 def overlap(a: BBox, b: BBox) -> float:

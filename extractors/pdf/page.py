@@ -23,10 +23,7 @@ PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\
 
 def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
     """The page's layout from its characters, ruling edges and filled rectangles."""
-    x0, top, x1, bottom = objects.bbox
-    chars = [c for c in objects.chars
-             if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-    chars, turn, height = upright_chars(chars, objects.width, objects.height)
+    chars, turn, height = upright_chars(objects.chars, objects.width, objects.height)
     words = words_of(chars, cfg.word_gap, LINE_GAP)
     fills = [(turn(box), colour) for box, colour in objects.fills]
     tables: list[list[BBox]] = []

@@ -62,8 +62,19 @@ def finish(part: Part, fills: list[Fill]) -> None:
     for row in part.rows:
         cells = []
         for box in sorted(row, key=lambda b: b.col):
-            area = max((box.bbox[2] - box.bbox[0]) * (box.bbox[3] - box.bbox[1]), 1e-6)
-            fill = next((f for bb, f in fills if overlap(bb, box.bbox) >= 0.5 * area), None)
             cells.append(Cell(text=text_of(box.words), row=0, col=box.col, rowspan=box.rowspan,
-                              colspan=box.colspan, fill=fill, page=part.page))
+                              colspan=box.colspan, fill=_fill_of(box.bbox, fills), page=part.page))
         part.cells.append(cells)
+
+
+def _fill_of(bbox: BBox, fills: list[Fill]) -> str | None:
+    """The colour of the first of ``fills`` over at least half of ``bbox``, or None."""
+    x0, top, x1, bottom = bbox
+    half = 0.5 * max((x1 - x0) * (bottom - top), 1e-6)
+    for (fx0, ftop, fx1, fbottom), colour in fills:
+        w = min(x1, fx1) - max(x0, fx0)
+        if w > 0:
+            h = min(bottom, fbottom) - max(top, ftop)
+            if h > 0 and w * h >= half:
+                return colour
+    return None

@@ -48,7 +48,7 @@ class PageObjects:
     width: float
     height: float
     bbox: BBox  # the crop box: characters outside it are not shown
-    chars: list[dict[str, Any]] = field(default_factory=list)
+    chars: list[dict[str, Any]] = field(default_factory=list)  # those shown: their middle inside bbox
     edges: list[dict[str, Any]] = field(default_factory=list)
     fills: list[tuple[BBox, str | None]] = field(default_factory=list)
 
@@ -98,14 +98,17 @@ def _box(box: tuple[float, float, float, float]) -> BBox:
 
 # ---- characters ----------------------------------------------------------------------------------
 
-def _returning_address(function: Any) -> Any:
-    """``function`` (a PDFium function returning a handle) returning the handle's address, an int:
-    cheap to compare and to keep as a key."""
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, *function.argtypes)
+def _c_function(function: Any, result: Any, *arguments: Any) -> Any:
+    """``function`` (from pypdfium2.raw) called with plain ints for handles and out-pointers: asked
+    thousands of times a page, it skips ctypes' checks of wrapped arguments."""
+    prototype = ctypes.CFUNCTYPE(result, *arguments)
     return prototype(ctypes.cast(function, ctypes.c_void_p).value or 0)
 
 
-_TEXT_OBJECT_AT = _returning_address(raw.FPDFText_GetTextObject)
+_HANDLE, _INT = ctypes.c_void_p, ctypes.c_int
+_TEXT_OBJECT_AT = _c_function(raw.FPDFText_GetTextObject, ctypes.c_size_t, _HANDLE, _INT)  # an int: a key
+_LOOSE_BOX = _c_function(raw.FPDFText_GetLooseCharBox, _INT, _HANDLE, _INT, _HANDLE)
+_ORIGIN = _c_function(raw.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
 
 
 @dataclass
@@ -123,6 +126,9 @@ class _Run:
     along_x: bool  # the text runs along the page's x axis (either way)
     below: float  # from the baseline to the box's lower side, across the text (y along x, else x)
     above: float  # and to its upper side
+    # Text running straight along x (or y) has one baseline: the boxes' tops and bottoms on the page
+    # as shown (not turned), known from the first character; None otherwise
+    across: tuple[float, float] | None = None
 
 
 def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _Run:
@@ -143,8 +149,14 @@ def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _R
     size, low = font_size * scale, (descent.value if has_descent else 0.0) * scale
     along_x = abs(m.a) >= abs(m.b)
     up = (m.d if along_x else m.c) / scale  # the share of the text's up direction across its run
-    return _Run(name, size, (m.a, m.b, m.c, m.d), (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size,
-                ink_box, along_x, up * low, up * (low + size))
+    run = _Run(name, size, (m.a, m.b, m.c, m.d), (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size,
+               ink_box, along_x, up * low, up * (low + size))
+    if view.rotation == 0 and along_x and m.b == 0 and not ink_box:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        _ORIGIN(ctypes.cast(textpage, ctypes.c_void_p).value, index, ctypes.addressof(x), ctypes.addressof(y))
+        _, top, _, bottom = view.box(0.0, y.value + run.below, 0.0, y.value + run.above)
+        run.across = (top, bottom)
+    return run
 
 
 def _advance(run: _Run, code: int) -> float:
@@ -166,43 +178,57 @@ def _page_text(handle: Any, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def read_chars(textpage: pdfium.PdfTextPage, view: View) -> list[dict[str, Any]]:
-    """The text layer's characters, PDFium's inserted ones aside, in the order PDFium reads them."""
+def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dict[str, Any]]:
+    """The characters shown (their middle inside the ``crop`` box), PDFium's inserted ones aside,
+    in the order PDFium reads them.
+
+    The first character of a text object tells what all of its characters share (:class:`_Run`);
+    for text running straight along the page (the most of it) that is also where their boxes'
+    tops and bottoms are, so each further character asks PDFium for its box alone."""
     handle = textpage.raw
+    page = ctypes.cast(handle, ctypes.c_void_p).value
     loose = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    at_loose, at_x, at_y = ctypes.addressof(loose), ctypes.addressof(ox), ctypes.addressof(oy)
     buffer = ctypes.create_string_buffer(256)
-    unicode_of, loose_box, origin, generated = (raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox,
-                                                raw.FPDFText_GetCharOrigin, raw.FPDFText_IsGenerated)
+    text_object_at, loose_box, origin, generated = _TEXT_OBJECT_AT, _LOOSE_BOX, _ORIGIN, raw.FPDFText_IsGenerated
     box = view.box
+    cx0, ctop, cx1, cbottom = crop
     runs: dict[int, _Run] = {}
     chars = []
     count = raw.FPDFText_CountChars(handle)
     codes = _page_text(handle, count)
     for i in range(count):
-        address = _TEXT_OBJECT_AT(handle, i)
+        address = text_object_at(page, i)
         code = ord(codes[i]) if codes else NOT_A_CHARACTER
         if code == NOT_A_CHARACTER:  # a hyphen ending a line (PDFium's U+0002) in the page's text, or none
-            code = unicode_of(handle, i)
+            code = raw.FPDFText_GetUnicode(handle, i)
         if not address or (code in INSERTED and generated(handle, i)):
             continue  # a space or line break PDFium put in, not drawn on the page
         run = runs.get(address)
         if run is None:
             run = runs[address] = _run(handle, i, address, buffer, view)
-        loose_box(handle, i, loose)
-        origin(handle, i, ox, oy)
-        if run.along_x:  # as far as the character advances; from the font's descent to one size above it
-            left, right = loose.left, loose.right
-            if run.ink_box and (advance := _advance(run, code)):
-                left, right = ox.value, ox.value + advance
-            y = oy.value
-            x0, top, x1, bottom = box(left, y + run.below, right, y + run.above)
-        else:  # text running along y: the same, turned
-            x = ox.value
-            x0, top, x1, bottom = box(x + run.below, loose.bottom, x + run.above, loose.top)
-        chars.append({"text": chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code), "x0": x0, "x1": x1,
-                      "top": top, "bottom": bottom, "doctop": top, "size": run.size, "fontname": run.font_name,
-                      "matrix": run.shown, "upright": run.upright})
+        loose_box(page, i, at_loose)
+        if run.across:  # the page as drawn, text along x: its top and bottom are the run's
+            x0, x1 = loose.left, loose.right
+            if x0 > x1:
+                x0, x1 = x1, x0
+            top, bottom = run.across
+        else:
+            origin(page, i, at_x, at_y)
+            if run.along_x:  # as far as the character advances; from the font's descent to one size above it
+                left, right = loose.left, loose.right
+                if run.ink_box and (advance := _advance(run, code)):
+                    left, right = ox.value, ox.value + advance
+                y = oy.value
+                x0, top, x1, bottom = box(left, y + run.below, right, y + run.above)
+            else:  # text running along y: the same, turned
+                x = ox.value
+                x0, top, x1, bottom = box(x + run.below, loose.bottom, x + run.above, loose.top)
+        if cx0 <= (x0 + x1) / 2 <= cx1 and ctop <= (top + bottom) / 2 <= cbottom:
+            chars.append({"text": chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code), "x0": x0,
+                          "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": run.size,
+                          "fontname": run.font_name, "matrix": run.shown, "upright": run.upright})
     return chars
 
 
@@ -315,7 +341,7 @@ def read_page_objects(page: pdfium.PdfPage) -> PageObjects:
     objects = PageObjects(view.width, view.height, view.box(cx0, cy0, cx1, cy1))
     textpage = page.get_textpage()
     try:
-        objects.chars = read_chars(textpage, view)
+        objects.chars = read_chars(textpage, view, objects.bbox)
     finally:
         textpage.close()
     read_paths(page, view, objects)

@@ -25,14 +25,16 @@ def fill_hex(colour: Any) -> str | None:
 
 
 def page_objects(page: Any) -> PageObjects:
-    """A pdfplumber page's characters, edges and filled rectangles."""
+    """A pdfplumber page's characters (those shown: their middle inside the crop box), edges and
+    filled rectangles."""
+    x0, top, x1, bottom = page.bbox
     chars = [{"text": c["text"], "x0": c["x0"], "x1": c["x1"], "top": c["top"], "bottom": c["bottom"],
               "doctop": c["top"], "size": c["size"], "fontname": c.get("fontname", ""),
               "matrix": tuple(c.get("matrix") or (1, 0, 0, 1))[:4], "upright": c.get("upright", True)}
-             for c in page.chars]
+             for c in page.chars
+             if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     edges = [{k: e[k] for k in ("x0", "x1", "top", "bottom", "orientation")}
              for e in page.edges if e.get("orientation") in ("h", "v")]
     fills = [((r["x0"], r["top"], r["x1"], r["bottom"]), fill_hex(r.get("non_stroking_color")))
              for r in page.rects if r.get("fill")]
-    x0, top, x1, bottom = page.bbox
     return PageObjects(float(page.width), float(page.height), (x0, top, x1, bottom), chars, edges, fills)

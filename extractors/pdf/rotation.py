@@ -4,6 +4,8 @@ left to right."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
+from operator import methodcaller
 from typing import Any
 
 from extractors.pdf.words import Chars
@@ -32,8 +34,8 @@ def upright_chars(chars: Chars, width: float, height: float) -> tuple[Chars, Any
     """A page whose text mostly runs sideways (a landscape table printed on a portrait page) turned so
     it reads left to right; the characters, the bbox turner and the turned page's height."""
     ways: Counter[str] = Counter()
-    for matrix, n in Counter(c.get("matrix") for c in chars).items():  # characters share their run's matrix
-        ways[direction({"matrix": matrix})] += n
+    for matrix, run in groupby(map(methodcaller("get", "matrix"), chars)):  # a run's characters share its matrix
+        ways[direction({"matrix": matrix})] += len(list(run))
     way = max(ways, key=lambda w: ways[w], default="ltr")
     if way == "ltr" or ways[way] < 0.6 * len(chars):
         return chars, turner("ltr", width, height)[0], height

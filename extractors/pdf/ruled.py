@@ -26,8 +26,11 @@ class RuledGrid:
         xs, ys = self.part.xs, self.ys
         if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        c = min(bisect_right(xs, x) - 1, len(xs) - 2)
-        r = min(bisect_right(ys, y) - 1, len(ys) - 2)
+        c, r = bisect_right(xs, x) - 1, bisect_right(ys, y) - 1
+        if c == len(xs) - 1:  # on the last edge: in the last column
+            c -= 1
+        if r == len(ys) - 1:
+            r -= 1
         box = self.owner.get((r, c))
         if box is None:  # text in the grid where no ruled cell is
             box = Box(c, 1, 1, (xs[c], ys[r], xs[c + 1], ys[r + 1]))
@@ -71,12 +74,21 @@ def place_words(word_tuples: list[WordTuple], grids: list[RuledGrid]) -> list[Wo
     cells printed edge to edge: '70May'); text running on over an edge without a gap overflowed its
     cell and stays in the cell it starts in."""
     free: list[Word] = []
+    extents = [(g.part.xs[0], g.ys[0], g.part.xs[-1], g.ys[-1]) for g in grids]
 
     def box_of(ch: dict[str, Any]) -> Box | None:
         x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        return next((b for g in grids if (b := g.box_at(x, y)) is not None), None)
+        for grid in grids:
+            box = grid.box_at(x, y)
+            if box is not None:
+                return box
+        return None
 
     for word, chars in word_tuples:
+        x0, top, x1, bottom = word["x0"], word["top"], word["x1"], word["bottom"]
+        if all(x1 < left or x0 > right or bottom < high or top > low for left, high, right, low in extents):
+            free.append(make_word(str(word["text"]), chars, word))  # no character's middle is in a grid
+            continue
         first, last = box_of(chars[0]), box_of(chars[-1])
         if first is last and (len(chars) < 3 or box_of(chars[len(chars) // 2]) is first):
             (first.words if first is not None else free).append(make_word(str(word["text"]), chars, word))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from pdfplumber.utils.text import LIGATURES, WordExtractor
@@ -30,7 +31,7 @@ Chars = list[dict[str, Any]]  # characters: text, x0, x1, top, bottom, size, fon
 WordTuple = tuple[dict[str, Any], Chars]  # a word as pdfplumber's word extractor gives it, with its characters
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     x0: float
@@ -75,8 +76,12 @@ def make_word(text: str, chars: Chars, box: dict[str, Any] | None = None) -> Wor
     if box is None:
         box = {"x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
                "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars)}
-    return Word(text=text, x0=box["x0"], x1=box["x1"], top=box["top"], bottom=box["bottom"],
-                size=float(chars[0].get("size") or 0.0), bold=all(_bold(c.get("fontname", "")) for c in chars))
+    return Word(text, box["x0"], box["x1"], box["top"], box["bottom"], float(chars[0].get("size") or 0.0),
+                all(map(_bold, set(map(_FONT_NAME, chars)))))
+
+
+_FONT_NAME = methodcaller("get", "fontname", "")
+_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("text", "x0", "x1", "top", "bottom"))
 
 
 @lru_cache(maxsize=256)
@@ -97,6 +102,8 @@ def lines_of(words: list[Word]) -> list[Line]:
 
 
 def text_of(words: list[Word]) -> str:
+    if len(words) == 1:  # a cell of one word (the same text as its one line's)
+        return words[0].text.translate(GLYPHS)
     return "\n".join(line.text for line in lines_of(words))
 
 
@@ -114,7 +121,7 @@ def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
 
 
 def _lines_of_chars(chars: Chars, y_gap: float) -> list[Chars]:
-    tops = sorted({c["top"] for c in chars})
+    tops = sorted(set(map(_TOP, chars)))
     line_of: dict[float, int] = {}
     line, last = 0, tops[0]
     for top in tops:
@@ -122,8 +129,12 @@ def _lines_of_chars(chars: Chars, y_gap: float) -> list[Chars]:
             line += 1
         line_of[top] = line
         last = top
-    ordered = sorted(chars, key=lambda c: line_of[c["top"]])  # stable: the characters' order within a line
-    return [sorted(group, key=lambda c: c["x0"]) for _, group in groupby(ordered, key=lambda c: line_of[c["top"]])]
+    lines: list[Chars] = [[] for _ in range(line + 1)]
+    for char, number in zip(chars, map(line_of.__getitem__, map(_TOP, chars)), strict=True):
+        lines[number].append(char)  # in the characters' order within a line
+    for chars_on_line in lines:
+        chars_on_line.sort(key=_X0)
+    return lines
 
 
 def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
@@ -152,6 +163,11 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
 
 
 def _word(chars: Chars) -> WordTuple:
-    text = "".join([LIGATURES.get(c["text"]) or c["text"] for c in chars])
-    return {"text": text, "x0": chars[0]["x0"], "x1": max([c["x1"] for c in chars]),  # left to right
-            "top": min([c["top"] for c in chars]), "bottom": max([c["bottom"] for c in chars])}, chars
+    if len(chars) == 1:
+        char = chars[0]
+        text = char["text"]
+        return {"text": LIGATURES.get(text) or text, "x0": char["x0"], "x1": char["x1"], "top": char["top"],
+                "bottom": char["bottom"]}, chars
+    text = "".join([LIGATURES.get(t) or t for t in map(_TEXT, chars)])
+    return {"text": text, "x0": chars[0]["x0"], "x1": max(map(_X1, chars)),  # left to right
+            "top": min(map(_TOP, chars)), "bottom": max(map(_BOTTOM, chars))}, chars
