@@ -34,7 +34,7 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
     for block in blocks:
         if isinstance(block, Table):
             rows = parts[id(block)].cells
-            block.rows = [[replace(c, row=r) for c in row] for r, row in enumerate(rows)]
+            block.rows = [[c if c.row == r else replace(c, row=r) for c in row] for r, row in enumerate(rows)]
     return blocks
 
 

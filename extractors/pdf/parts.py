@@ -59,10 +59,10 @@ def finish(part: Part, fills: list[Fill]) -> None:
     part.cells = []
     here = (part.xs[0], part.top, part.xs[-1], part.bottom)
     fills = [f for f in reversed(fills) if overlap(f[0], here) > 0]  # the last drawn first
-    for row in part.rows:
+    for r, row in enumerate(part.rows):
         cells = []
         for box in sorted(row, key=lambda b: b.col):
-            cells.append(Cell(text=text_of(box.words), row=0, col=box.col, rowspan=box.rowspan,
+            cells.append(Cell(text=text_of(box.words), row=r, col=box.col, rowspan=box.rowspan,
                               colspan=box.colspan, fill=_fill_of(box.bbox, fills), page=part.page))
         part.cells.append(cells)
 

@@ -109,60 +109,87 @@ _HANDLE, _INT = ctypes.c_void_p, ctypes.c_int
 _TEXT_OBJECT_AT = _c_function(raw.FPDFText_GetTextObject, ctypes.c_size_t, _HANDLE, _INT)  # an int: a key
 _LOOSE_BOX = _c_function(raw.FPDFText_GetLooseCharBox, _INT, _HANDLE, _INT, _HANDLE)
 _ORIGIN = _c_function(raw.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
+_FONT_OF = _c_function(raw.FPDFTextObj_GetFont, ctypes.c_size_t, _HANDLE)
+_MATRIX_AT = _c_function(raw.FPDFText_GetMatrix, _INT, _HANDLE, _INT, _HANDLE)
+_FONT_SIZE_AT = _c_function(raw.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INT)
+_GLYPH_WIDTH = _c_function(raw.FPDFFont_GetGlyphWidth, _INT, _HANDLE, ctypes.c_uint, ctypes.c_float, _HANDLE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
-    """What the characters of one text object share: its font, its matrix and the way it runs."""
+    """What the characters of text objects of one font, size and matrix share, and the way they run."""
 
     font_name: str
     size: float  # the font size as drawn (Tf scaled by the matrix)
     matrix: tuple[float, float, float, float]  # the text's direction (a, b) and its up direction (c, d)
     shown: tuple[float, float, float, float]  # the same on the page as shown, y up (pdfminer's matrix)
     upright: bool
-    font: Any
+    font: int  # PDFium's font handle
     font_size: float  # as set in the content (Tf)
     ink_box: bool  # PDFium's loose box is the glyph's ink: the font has no ascent and descent
     along_x: bool  # the text runs along the page's x axis (either way)
     below: float  # from the baseline to the box's lower side, across the text (y along x, else x)
     above: float  # and to its upper side
-    # Text running straight along x (or y) has one baseline: the boxes' tops and bottoms on the page
-    # as shown (not turned), known from the first character; None otherwise
-    across: tuple[float, float] | None = None
+    straight: bool  # on a page shown as drawn, text straight along x, its box PDFium's loose box:
+    # a text object's characters share one baseline, so the tops and bottoms of their boxes
 
 
-def _run(textpage: Any, index: int, address: int, buffer: Any, view: View) -> _Run:
-    text_object = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
-    font = raw.FPDFTextObj_GetFont(text_object)
-    m = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, m)
-    font_size = raw.FPDFText_GetFontSize(textpage, index)
-    scale = (m.c * m.c + m.d * m.d) ** 0.5 or 1.0
-    n = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
-    name = buffer.raw[:n - 1].decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
-    ascent, descent = ctypes.c_float(), ctypes.c_float()
-    has_ascent = raw.FPDFFont_GetAscent(font, ctypes.c_float(font_size), ascent)
-    has_descent = raw.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)
-    ink_box = not (has_ascent and has_descent and ascent.value != descent.value)
-    da, db = view.direction(m.a, m.b)
-    dc, dd = view.direction(m.c, m.d)
-    size, low = font_size * scale, (descent.value if has_descent else 0.0) * scale
-    along_x = abs(m.a) >= abs(m.b)
-    up = (m.d if along_x else m.c) / scale  # the share of the text's up direction across its run
-    run = _Run(name, size, (m.a, m.b, m.c, m.d), (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size,
-               ink_box, along_x, up * low, up * (low + size))
-    if view.rotation == 0 and along_x and m.b == 0 and not ink_box:
-        x, y = ctypes.c_double(), ctypes.c_double()
-        _ORIGIN(ctypes.cast(textpage, ctypes.c_void_p).value, index, ctypes.addressof(x), ctypes.addressof(y))
-        _, top, _, bottom = view.box(0.0, y.value + run.below, 0.0, y.value + run.above)
-        run.across = (top, bottom)
-    return run
+Across = tuple[float, float] | None  # the top and bottom of a straight text object's characters
+
+
+class _Runs:
+    """The runs of one text page, each text object's asked of PDFium once, and the work on a font,
+    size and matrix done once for all the text objects that share them."""
+
+    def __init__(self, page: int, view: View) -> None:
+        self.page, self.view = page, view
+        self.of_object: dict[int, tuple[_Run, Across]] = {}
+        self._of_style: dict[tuple[float, ...], _Run] = {}
+        self._matrix = raw.FS_MATRIX()
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._buffer = ctypes.create_string_buffer(256)
+
+    def new(self, address: int, index: int) -> tuple[_Run, Across]:
+        """The run of the text object at ``address``, whose first character is ``index``."""
+        m = self._matrix
+        _MATRIX_AT(self.page, index, ctypes.addressof(m))
+        font, font_size = _FONT_OF(address), _FONT_SIZE_AT(self.page, index)
+        key = (font, font_size, m.a, m.b, m.c, m.d)
+        run = self._of_style.get(key)
+        if run is None:
+            run = self._of_style[key] = self._style(font, font_size, (m.a, m.b, m.c, m.d))
+        across = None
+        if run.straight:
+            _ORIGIN(self.page, index, ctypes.addressof(self._x), ctypes.addressof(self._y))
+            y = self._y.value
+            _, top, _, bottom = self.view.box(0.0, y + run.below, 0.0, y + run.above)
+            across = (top, bottom)
+        self.of_object[address] = run, across
+        return run, across
+
+    def _style(self, font: int, font_size: float, matrix: tuple[float, float, float, float]) -> _Run:
+        a, b, c, d = matrix
+        view, buffer, handle = self.view, self._buffer, ctypes.cast(font, raw.FPDF_FONT)
+        scale = (c * c + d * d) ** 0.5 or 1.0
+        n = raw.FPDFFont_GetBaseFontName(handle, buffer, len(buffer))
+        name = buffer.raw[:n - 1].decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
+        ascent, descent = ctypes.c_float(), ctypes.c_float()
+        has_ascent = raw.FPDFFont_GetAscent(handle, ctypes.c_float(font_size), ascent)
+        has_descent = raw.FPDFFont_GetDescent(handle, ctypes.c_float(font_size), descent)
+        ink_box = not (has_ascent and has_descent and ascent.value != descent.value)
+        da, db = view.direction(a, b)
+        dc, dd = view.direction(c, d)
+        size, low = font_size * scale, (descent.value if has_descent else 0.0) * scale
+        along_x = abs(a) >= abs(b)
+        up = (d if along_x else c) / scale  # the share of the text's up direction across its run
+        return _Run(name, size, matrix, (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size, ink_box,
+                    along_x, up * low, up * (low + size), view.rotation == 0 and along_x and b == 0 and not ink_box)
 
 
 def _advance(run: _Run, code: int) -> float:
     """How far the character advances the text along x (0 where the font cannot say)."""
     out = ctypes.c_float()
-    if 0 < code < 0x10000 and raw.FPDFFont_GetGlyphWidth(run.font, code, ctypes.c_float(run.font_size), out):
+    if 0 < code < 0x10000 and _GLYPH_WIDTH(run.font, code, run.font_size, ctypes.addressof(out)):
         return float(out.value) * run.matrix[0]
     return 0.0
 
@@ -182,19 +209,19 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
     """The characters shown (their middle inside the ``crop`` box), PDFium's inserted ones aside,
     in the order PDFium reads them.
 
-    The first character of a text object tells what all of its characters share (:class:`_Run`);
+    The first character of a text object tells what all of its characters share (:class:`_Runs`);
     for text running straight along the page (the most of it) that is also where their boxes'
     tops and bottoms are, so each further character asks PDFium for its box alone."""
     handle = textpage.raw
-    page = ctypes.cast(handle, ctypes.c_void_p).value
+    page = ctypes.cast(handle, ctypes.c_void_p).value or 0
     loose = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     at_loose, at_x, at_y = ctypes.addressof(loose), ctypes.addressof(ox), ctypes.addressof(oy)
-    buffer = ctypes.create_string_buffer(256)
     text_object_at, loose_box, origin, generated = _TEXT_OBJECT_AT, _LOOSE_BOX, _ORIGIN, raw.FPDFText_IsGenerated
     box = view.box
     cx0, ctop, cx1, cbottom = crop
-    runs: dict[int, _Run] = {}
+    runs = _Runs(page, view)
+    run_of = runs.of_object.get
     chars = []
     count = raw.FPDFText_CountChars(handle)
     codes = _page_text(handle, count)
@@ -205,15 +232,13 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
             code = raw.FPDFText_GetUnicode(handle, i)
         if not address or (code in INSERTED and generated(handle, i)):
             continue  # a space or line break PDFium put in, not drawn on the page
-        run = runs.get(address)
-        if run is None:
-            run = runs[address] = _run(handle, i, address, buffer, view)
+        run, across = run_of(address) or runs.new(address, i)
         loose_box(page, i, at_loose)
-        if run.across:  # the page as drawn, text along x: its top and bottom are the run's
+        if across:  # the page as drawn, text along x: its top and bottom are the run's
             x0, x1 = loose.left, loose.right
             if x0 > x1:
                 x0, x1 = x1, x0
-            top, bottom = run.across
+            top, bottom = across
         else:
             origin(page, i, at_x, at_y)
             if run.along_x:  # as far as the character advances; from the font's descent to one size above it
