@@ -36,7 +36,7 @@ def test_words_are_pdfplumbers(path: Path) -> None:
     for chars in _pages(path):
         ours = words_of(chars, GAP, 3.0)
         theirs = list(WordExtractor(x_tolerance=GAP, y_tolerance=3).iter_extract_tuples(chars))
-        assert [(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w, _ in ours] == [
+        assert [(w.text, w.x0, w.x1, w.top, w.bottom) for w, _ in ours] == [
             (w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w, _ in theirs]
         assert [[id(c) for c in cs] for _, cs in ours] == [[id(c) for c in cs] for _, cs in theirs]
 
@@ -47,4 +47,4 @@ def test_a_space_a_step_back_a_gap_and_a_new_line_end_words() -> None:
 
     chars = [char("a", 0), char("b", 5), char(" ", 10), char("c", 15), char("d", 22), char("e", 12, 30),
              char("ﬁ", 17, 30)]
-    assert [w["text"] for w, _ in words_of(chars, 1.2, 3.0)] == ["ab", "c", "d", "efi"]
+    assert [w.text for w, _ in words_of(chars, 1.2, 3.0)] == ["ab", "c", "d", "efi"]

@@ -15,7 +15,7 @@ from extractors.pdf.rotation import upright_chars
 from extractors.pdf.ruled import is_banded, place_words, ruled_grid
 from extractors.pdf.settings import PdfSettings
 from extractors.pdf.unruled import attach_rows, unruled_tables
-from extractors.pdf.words import WordTuple, lines_of, words_of
+from extractors.pdf.words import WordChars, lines_of, words_of
 
 LINE_GAP = 3.0  # points between the tops of characters on one line
 PAGE_NUMBER_RE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
@@ -34,7 +34,7 @@ def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
     return text
 
 
-def layout_page(number: int, words: list[WordTuple], tables: list[list[BBox]],
+def layout_page(number: int, words: list[WordChars], tables: list[list[BBox]],
                 fills: list[Fill], height: float, cfg: PdfSettings) -> PageText:
     """Words into ruled tables (shaded bands aside), the rows joining them, unruled tables and
     paragraphs; page numbers in the top or bottom margin dropped; all in order from the top."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -37,7 +37,8 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 STRAIGHT = 1e-3  # points this close in x (or y) make a vertical (or horizontal) piece
 SOFT_HYPHEN = 0x02  # PDFium's code for a hyphen at the end of a line
 NOT_A_CHARACTER = 0xFFFE
-INSERTED = frozenset((0x20, 0x0D, 0x0A))  # what PDFium puts between words and lines it reads
+UNKNOWN = chr(NOT_A_CHARACTER)  # in the page's text where a character has none (or the page's text is not read)
+INSERTED = frozenset(" \r\n")  # what PDFium puts between words and lines it reads
 MAX_DEPTH = 8  # form XObjects inside form XObjects
 
 
@@ -59,10 +60,6 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
     a2, b2, c2, d2, e2, f2 = n
     return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
-
-
-def apply(m: Matrix, x: float, y: float) -> Point:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
 class View:
@@ -222,15 +219,15 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
     cx0, ctop, cx1, cbottom = crop
     runs = _Runs(page, view)
     run_of = runs.of_object.get
-    chars = []
+    chars: list[dict[str, Any]] = []
+    append = chars.append
     count = raw.FPDFText_CountChars(handle)
-    codes = _page_text(handle, count)
-    for i in range(count):
-        address = text_object_at(page, i)
-        code = ord(codes[i]) if codes else NOT_A_CHARACTER
-        if code == NOT_A_CHARACTER:  # a hyphen ending a line (PDFium's U+0002) in the page's text, or none
-            code = raw.FPDFText_GetUnicode(handle, i)
-        if not address or (code in INSERTED and generated(handle, i)):
+    for i, text in enumerate(_page_text(handle, count) or repeat(UNKNOWN, count)):
+        address, code = text_object_at(page, i), None
+        if not " " <= text < UNKNOWN:  # a hyphen ending a line (PDFium's U+0002), a control, or not known
+            code = raw.FPDFText_GetUnicode(handle, i) if text == UNKNOWN else ord(text)
+            text = chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code)
+        if not address or (text in INSERTED and generated(handle, i)):
             continue  # a space or line break PDFium put in, not drawn on the page
         run, across = run_of(address) or runs.new(address, i)
         loose_box(page, i, at_loose)
@@ -243,7 +240,7 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
             origin(page, i, at_x, at_y)
             if run.along_x:  # as far as the character advances; from the font's descent to one size above it
                 left, right = loose.left, loose.right
-                if run.ink_box and (advance := _advance(run, code)):
+                if run.ink_box and (advance := _advance(run, ord(text) if code is None else code)):
                     left, right = ox.value, ox.value + advance
                 y = oy.value
                 x0, top, x1, bottom = box(left, y + run.below, right, y + run.above)
@@ -251,9 +248,8 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
                 x = ox.value
                 x0, top, x1, bottom = box(x + run.below, loose.bottom, x + run.above, loose.top)
         if cx0 <= (x0 + x1) / 2 <= cx1 and ctop <= (top + bottom) / 2 <= cbottom:
-            chars.append({"text": chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code), "x0": x0,
-                          "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": run.size,
-                          "fontname": run.font_name, "matrix": run.shown, "upright": run.upright})
+            append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": run.size,
+                    "fontname": run.font_name, "matrix": run.shown, "upright": run.upright})
     return chars
 
 
@@ -268,32 +264,50 @@ def _text(code: int) -> str:
 
 # ---- paths -------------------------------------------------------------------------------------
 
-def _objects(holder: Any, count: Any, get: Any, matrix: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:
-    """Every path object under ``holder`` (a page or a form XObject) with the matrix to user space."""
+_COUNT_OBJECTS = _c_function(raw.FPDFPage_CountObjects, _INT, _HANDLE)
+_OBJECT_AT = _c_function(raw.FPDFPage_GetObject, ctypes.c_size_t, _HANDLE, _INT)
+_COUNT_FORM_OBJECTS = _c_function(raw.FPDFFormObj_CountObjects, _INT, _HANDLE)
+_FORM_OBJECT_AT = _c_function(raw.FPDFFormObj_GetObject, ctypes.c_size_t, _HANDLE, ctypes.c_ulong)
+_KIND_OF = _c_function(raw.FPDFPageObj_GetType, _INT, _HANDLE)
+_OBJECT_MATRIX = _c_function(raw.FPDFPageObj_GetMatrix, _INT, _HANDLE, _HANDLE)
+_COUNT_SEGMENTS = _c_function(raw.FPDFPath_CountSegments, _INT, _HANDLE)
+_SEGMENT_AT = _c_function(raw.FPDFPath_GetPathSegment, ctypes.c_size_t, _HANDLE, _INT)
+_SEGMENT_POINT = _c_function(raw.FPDFPathSegment_GetPoint, _INT, _HANDLE, _HANDLE, _HANDLE)
+_SEGMENT_KIND = _c_function(raw.FPDFPathSegment_GetType, _INT, _HANDLE)
+_DRAW_MODE = _c_function(raw.FPDFPath_GetDrawMode, _INT, _HANDLE, _HANDLE, _HANDLE)
+_FILL_COLOUR = _c_function(raw.FPDFPageObj_GetFillColor, _INT, _HANDLE, _HANDLE, _HANDLE, _HANDLE, _HANDLE)
+
+
+def _matrix_of(obj: int) -> Matrix:
     m = raw.FS_MATRIX()
+    _OBJECT_MATRIX(obj, ctypes.addressof(m))
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _objects(holder: int, count: Any, get: Any, matrix: Matrix, depth: int) -> Iterator[tuple[int, Matrix]]:
+    """Every path object under ``holder`` (a page or a form XObject) with the matrix to user space."""
     for i in range(count(holder)):
         obj = get(holder, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+        kind = _KIND_OF(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
             yield obj, matrix
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            inner = multiply((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
-            yield from _objects(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, inner, depth + 1)
+            inner = multiply(_matrix_of(obj), matrix)
+            yield from _objects(obj, _COUNT_FORM_OBJECTS, _FORM_OBJECT_AT, inner, depth + 1)
 
 
-def _subpaths(path: Any, matrix: Matrix) -> list[list[Point]]:
+def _subpaths(path: int, matrix: Matrix) -> list[list[Point]]:
     """The path's pieces, one per move: their points (Bézier control points too) in user space."""
-    m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(path, m)
-    full = multiply((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
+    a, b, c, d, e, f = multiply(_matrix_of(path), matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     pieces: list[list[Point]] = []
-    for i in range(raw.FPDFPath_CountSegments(path)):
-        segment = raw.FPDFPath_GetPathSegment(path, i)
-        raw.FPDFPathSegment_GetPoint(segment, x, y)
-        point = apply(full, x.value, y.value)
-        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO or not pieces:
+    for i in range(_COUNT_SEGMENTS(path)):
+        segment = _SEGMENT_AT(path, i)
+        _SEGMENT_POINT(segment, at_x, at_y)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        if _SEGMENT_KIND(segment) == raw.FPDF_SEGMENT_MOVETO or not pieces:
             pieces.append([point])
         else:
             pieces[-1].append(point)
@@ -322,9 +336,9 @@ def _edge(view: View, p: Point, q: Point) -> dict[str, Any] | None:
     return None
 
 
-def _fill_hex(path: Any) -> str | None:
+def _fill_hex(path: int) -> str | None:
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not raw.FPDFPageObj_GetFillColor(path, r, g, b, a):
+    if not _FILL_COLOUR(path, *map(ctypes.addressof, (r, g, b, a))):
         return None
     return normalise_hex(f"{r.value:02X}{g.value:02X}{b.value:02X}")
 
@@ -332,8 +346,10 @@ def _fill_hex(path: Any) -> str | None:
 def read_paths(page: pdfium.PdfPage, view: View, objects: PageObjects) -> None:
     """The page's ruling edges and filled rectangles, added to ``objects``."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    for path, matrix in _objects(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, IDENTITY, 0):
-        raw.FPDFPath_GetDrawMode(path, fill_mode, stroke)
+    at_fill_mode, at_stroke = ctypes.addressof(fill_mode), ctypes.addressof(stroke)
+    handle = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    for path, matrix in _objects(handle, _COUNT_OBJECTS, _OBJECT_AT, IDENTITY, 0):
+        _DRAW_MODE(path, at_fill_mode, at_stroke)
         filled = fill_mode.value != raw.FPDF_FILLMODE_NONE
         for points in _subpaths(path, matrix):
             corners = points[:-1] if len(points) == 5 and _near(points[0], points[-1]) else points

@@ -9,7 +9,7 @@ from typing import Any
 from extractors.pdf.geometry import BBox, cluster, nearest
 from extractors.pdf.parts import Box, Part
 from extractors.pdf.settings import PdfSettings
-from extractors.pdf.words import Chars, Word, WordTuple, lines_of, make_word
+from extractors.pdf.words import Chars, Word, WordChars, lines_of, make_word
 
 EDGE_GAP = 0.5  # points between two characters that a cell edge may pass through
 
@@ -55,19 +55,18 @@ def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> RuledGrid:
     return RuledGrid(part, ys, owner)
 
 
-def is_banded(grid: RuledGrid, words: list[WordTuple], cfg: PdfSettings) -> bool:
+def is_banded(grid: RuledGrid, words: list[WordChars], cfg: PdfSettings) -> bool:
     """A 'table' of one column whose lines hold several cells' text: shaded bands behind the rows
     of a borderless table (zebra stripes), not a table of their own."""
     xs, ys = grid.part.xs, grid.ys
     if len(xs) != 2:
         return False
-    inside = [make_word(str(w["text"]), chars) for w, chars in words
-              if xs[0] <= (w["x0"] + w["x1"]) / 2 <= xs[1] and ys[0] <= (w["top"] + w["bottom"]) / 2 <= ys[-1]]
+    inside = [w for w, _ in words if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and ys[0] <= (w.top + w.bottom) / 2 <= ys[-1]]
     lines = lines_of(inside)
     return len(lines) >= 2 and sum(len(ln.segments(cfg)) >= 2 for ln in lines) >= 0.5 * len(lines)
 
 
-def place_words(word_tuples: list[WordTuple], grids: list[RuledGrid]) -> list[Word]:
+def place_words(words: list[WordChars], grids: list[RuledGrid]) -> list[Word]:
     """Put each word in the cell its characters are in; return the words outside every table.
 
     A word is split where a cell edge passes through a gap between its characters (texts of two
@@ -84,14 +83,14 @@ def place_words(word_tuples: list[WordTuple], grids: list[RuledGrid]) -> list[Wo
                 return box
         return None
 
-    for word, chars in word_tuples:
-        x0, top, x1, bottom = word["x0"], word["top"], word["x1"], word["bottom"]
+    for word, chars in words:
+        x0, top, x1, bottom = word.x0, word.top, word.x1, word.bottom
         if all(x1 < left or x0 > right or bottom < high or top > low for left, high, right, low in extents):
-            free.append(make_word(str(word["text"]), chars, word))  # no character's middle is in a grid
+            free.append(word)  # no character's middle is in a grid
             continue
         first, last = box_of(chars[0]), box_of(chars[-1])
         if first is last and (len(chars) < 3 or box_of(chars[len(chars) // 2]) is first):
-            (first.words if first is not None else free).append(make_word(str(word["text"]), chars, word))
+            (first.words if first is not None else free).append(word)
             continue
         pieces: list[tuple[Box | None, Chars]] = []
         for ch in chars:

@@ -28,7 +28,6 @@ GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 
 Chars = list[dict[str, Any]]  # characters: text, x0, x1, top, bottom, size, fontname, upright, ...
-WordTuple = tuple[dict[str, Any], Chars]  # a word as pdfplumber's word extractor gives it, with its characters
 
 
 @dataclass(slots=True)
@@ -40,6 +39,9 @@ class Word:
     bottom: float
     size: float
     bold: bool
+
+
+WordChars = tuple[Word, Chars]  # a word with its characters
 
 
 @dataclass
@@ -107,16 +109,17 @@ def text_of(words: list[Word]) -> str:
     return "\n".join(line.text for line in lines_of(words))
 
 
-def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
+def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     """The page's words, each with its characters, in pdfplumber's order (see the module's notes)."""
-    out: list[WordTuple] = []
+    out: list[WordChars] = []
     for upright, group in groupby(chars, key=lambda c: c["upright"]):
         run = list(group)
         if upright:
             for line in _lines_of_chars(run, y_gap):
                 out += _words_on_line(line, x_gap, y_gap)
         else:
-            out += WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap).iter_extract_tuples(run)
+            extractor = WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap)
+            out += [(make_word(str(w["text"]), cs, w), cs) for w, cs in extractor.iter_extract_tuples(run)]
     return out
 
 
@@ -137,8 +140,8 @@ def _lines_of_chars(chars: Chars, y_gap: float) -> list[Chars]:
     return lines
 
 
-def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
-    words: list[WordTuple] = []
+def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
+    words: list[WordChars] = []
     current: Chars = []
     for char in line:
         text = char["text"]
@@ -162,12 +165,14 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordTuple]:
     return words
 
 
-def _word(chars: Chars) -> WordTuple:
+def _word(chars: Chars) -> WordChars:
+    """A word of a line's characters, left to right (pdfplumber's word: ligatures spelt out)."""
+    first = chars[0]
+    size, bold = float(first.get("size") or 0.0), all(map(_bold, set(map(_FONT_NAME, chars))))
     if len(chars) == 1:
-        char = chars[0]
-        text = char["text"]
-        return {"text": LIGATURES.get(text) or text, "x0": char["x0"], "x1": char["x1"], "top": char["top"],
-                "bottom": char["bottom"]}, chars
+        text = first["text"]
+        return Word(LIGATURES.get(text) or text, first["x0"], first["x1"], first["top"], first["bottom"], size,
+                    bold), chars
     text = "".join([LIGATURES.get(t) or t for t in map(_TEXT, chars)])
-    return {"text": text, "x0": chars[0]["x0"], "x1": max(map(_X1, chars)),  # left to right
-            "top": min(map(_TOP, chars)), "bottom": max(map(_BOTTOM, chars))}, chars
+    return Word(text, first["x0"], max(map(_X1, chars)), min(map(_TOP, chars)), max(map(_BOTTOM, chars)), size,
+                bold), chars
