@@ -238,8 +238,8 @@ def test_bullets_and_line_breaks_inside_cells(tmp_path: Path) -> None:
 
 
 def test_private_use_bullets_read_as_bullets() -> None:
-    words = [Word("\uf0b7", 10, 14, 10, 20, 10, False), Word("first", 20, 40, 10, 20, 10, False),
-             Word("\uf0b7", 10, 14, 22, 32, 10, False), Word("second", 20, 44, 22, 32, 10, False)]
+    words = [Word("\uf0b7", 10, 14, 10, 20, 10, []), Word("first", 20, 40, 10, 20, 10, []),
+             Word("\uf0b7", 10, 14, 22, 32, 10, []), Word("second", 20, 44, 22, 32, 10, [])]
     assert text_of(words) == "• first\n• second"
 
 

@@ -72,9 +72,10 @@ def _fill_of(bbox: BBox, fills: list[Fill]) -> str | None:
     x0, top, x1, bottom = bbox
     half = 0.5 * max((x1 - x0) * (bottom - top), 1e-6)
     for (fx0, ftop, fx1, fbottom), colour in fills:
-        w = min(x1, fx1) - max(x0, fx0)
-        if w > 0:
-            h = min(bottom, fbottom) - max(top, ftop)
-            if h > 0 and w * h >= half:
-                return colour
+        if fbottom <= top or ftop >= bottom or fx1 <= x0 or fx0 >= x1:
+            continue  # apart (or touching)
+        w = (x1 if x1 < fx1 else fx1) - (x0 if x0 > fx0 else fx0)
+        h = (bottom if bottom < fbottom else fbottom) - (top if top > ftop else ftop)
+        if w > 0 and h > 0 and w * h >= half:
+            return colour
     return None

@@ -223,12 +223,15 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
     append = chars.append
     count = raw.FPDFText_CountChars(handle)
     for i, text in enumerate(_page_text(handle, count) or repeat(UNKNOWN, count)):
-        address, code = text_object_at(page, i), None
+        code = None
         if not " " <= text < UNKNOWN:  # a hyphen ending a line (PDFium's U+0002), a control, or not known
             code = raw.FPDFText_GetUnicode(handle, i) if text == UNKNOWN else ord(text)
             text = chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code)
-        if not address or (text in INSERTED and generated(handle, i)):
+        if text in INSERTED and generated(handle, i):
             continue  # a space or line break PDFium put in, not drawn on the page
+        address = text_object_at(page, i)
+        if not address:
+            continue
         run, across = run_of(address) or runs.new(address, i)
         loose_box(page, i, at_loose)
         if across:  # the page as drawn, text along x: its top and bottom are the run's

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
-from operator import itemgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from pdfplumber.utils.text import LIGATURES, WordExtractor
@@ -38,7 +38,12 @@ class Word:
     top: float
     bottom: float
     size: float
-    bold: bool
+    chars: Chars
+
+    @property
+    def bold(self) -> bool:
+        """All its characters are in bold fonts (asked of paragraphs' words only)."""
+        return all(map(_bold, set(map(_FONT_NAME, self.chars))))
 
 
 WordChars = tuple[Word, Chars]  # a word with its characters
@@ -78,12 +83,14 @@ def make_word(text: str, chars: Chars, box: dict[str, Any] | None = None) -> Wor
     if box is None:
         box = {"x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
                "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars)}
-    return Word(text, box["x0"], box["x1"], box["top"], box["bottom"], float(chars[0].get("size") or 0.0),
-                all(map(_bold, set(map(_FONT_NAME, chars)))))
+    return Word(text, box["x0"], box["x1"], box["top"], box["bottom"], float(chars[0].get("size") or 0.0), chars)
 
 
 _FONT_NAME = methodcaller("get", "fontname", "")
 _TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("text", "x0", "x1", "top", "bottom"))
+
+
+_TOP_THEN_LEFT, _LEFT = attrgetter("top", "x0"), attrgetter("x0")
 
 
 @lru_cache(maxsize=256)
@@ -94,13 +101,13 @@ def _bold(fontname: Any) -> bool:
 def lines_of(words: list[Word]) -> list[Line]:
     """Words grouped into lines by their vertical position, each line left to right."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+    for word in sorted(words, key=_TOP_THEN_LEFT):
         last = lines[-1] if lines else None
         if last and word.top - last[0].top <= max(1.0, min(3.0, 0.5 * (last[0].bottom - last[0].top))):
             last.append(word)
         else:
             lines.append([word])
-    return [Line(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+    return [Line(sorted(ws, key=_LEFT)) for ws in lines]
 
 
 def text_of(words: list[Word]) -> str:
@@ -143,6 +150,7 @@ def _lines_of_chars(chars: Chars, y_gap: float) -> list[Chars]:
 def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     words: list[WordChars] = []
     current: Chars = []
+    last_x0 = last_x1 = last_top = 0.0  # those of current's last character
     for char in line:
         text = char["text"]
         if text.isspace():
@@ -154,12 +162,14 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
                 words.append(_word(current))
             words.append(_word([char]))
             current = []
-        elif current and ((prev := current[-1])["x0"] > char["x0"] or char["x0"] > prev["x1"] + x_gap
-                          or abs(char["top"] - prev["top"]) > y_gap):
-            words.append(_word(current))
-            current = [char]
         else:
-            current.append(char)
+            x0, top = char["x0"], char["top"]
+            if current and (last_x0 > x0 or x0 > last_x1 + x_gap or abs(top - last_top) > y_gap):
+                words.append(_word(current))
+                current = [char]
+            else:
+                current.append(char)
+            last_x0, last_x1, last_top = x0, char["x1"], top
     if current:
         words.append(_word(current))
     return words
@@ -168,11 +178,11 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
 def _word(chars: Chars) -> WordChars:
     """A word of a line's characters, left to right (pdfplumber's word: ligatures spelt out)."""
     first = chars[0]
-    size, bold = float(first.get("size") or 0.0), all(map(_bold, set(map(_FONT_NAME, chars))))
+    size = float(first.get("size") or 0.0)
     if len(chars) == 1:
         text = first["text"]
         return Word(LIGATURES.get(text) or text, first["x0"], first["x1"], first["top"], first["bottom"], size,
-                    bold), chars
+                    chars), chars
     text = "".join([LIGATURES.get(t) or t for t in map(_TEXT, chars)])
     return Word(text, first["x0"], max(map(_X1, chars)), min(map(_TOP, chars)), max(map(_BOTTOM, chars)), size,
-                bold), chars
+                chars), chars
