@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from pdfplumber.utils.text import WordExtractor
 
+from extractors.pdf.chars import Char, Chars, Style, as_pdfplumber
 from extractors.pdf.pdfium_page import read_page_objects
 from extractors.pdf.rotation import upright_chars
 from extractors.pdf.settings import PdfSettings
@@ -19,7 +20,7 @@ PDFS = sorted([*(HERE.parent.parent / "shared" / "corpus").rglob("*.pdf"), *HERE
 GAP = PdfSettings().word_gap
 
 
-def _pages(path: Path) -> list[list[dict]]:
+def _pages(path: Path) -> list[Chars]:
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
@@ -35,15 +36,17 @@ def _pages(path: Path) -> list[list[dict]]:
 def test_words_are_pdfplumbers(path: Path) -> None:
     for chars in _pages(path):
         ours = words_of(chars, GAP, 3.0)
-        theirs = list(WordExtractor(x_tolerance=GAP, y_tolerance=3).iter_extract_tuples(chars))
+        as_dicts = [as_pdfplumber(c) for c in chars]
+        theirs = list(WordExtractor(x_tolerance=GAP, y_tolerance=3).iter_extract_tuples(as_dicts))
         assert [(w.text, w.x0, w.x1, w.top, w.bottom) for w, _ in ours] == [
             (w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w, _ in theirs]
-        assert [[id(c) for c in cs] for _, cs in ours] == [[id(c) for c in cs] for _, cs in theirs]
+        place = {id(c): n for n, c in enumerate(chars)} | {id(d): n for n, d in enumerate(as_dicts)}
+        assert [[place[id(c)] for c in cs] for _, cs in ours] == [[place[id(d)] for d in ds] for _, ds in theirs]
 
 
 def test_a_space_a_step_back_a_gap_and_a_new_line_end_words() -> None:
-    def char(text: str, x0: float, top: float = 10.0) -> dict:
-        return {"text": text, "x0": x0, "x1": x0 + 5, "top": top, "bottom": top + 10, "upright": True}
+    def char(text: str, x0: float, top: float = 10.0) -> Char:
+        return text, x0, x0 + 5, top, top + 10, Style(10.0, "Helvetica", (1.0, 0.0, 0.0, 1.0), True)
 
     chars = [char("a", 0), char("b", 5), char(" ", 10), char("c", 15), char("d", 22), char("e", 12, 30),
              char("ﬁ", 17, 30)]

@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extractors.colours import normalise_hex
+from extractors.pdf.chars import Chars, Style
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 Point = tuple[float, float]
@@ -49,7 +50,7 @@ class PageObjects:
     width: float
     height: float
     bbox: BBox  # the crop box: characters outside it are not shown
-    chars: list[dict[str, Any]] = field(default_factory=list)  # those shown: their middle inside bbox
+    chars: Chars = field(default_factory=list)  # those shown: their middle inside bbox
     edges: list[dict[str, Any]] = field(default_factory=list)
     fills: list[tuple[BBox, str | None]] = field(default_factory=list)
 
@@ -116,11 +117,8 @@ _GLYPH_WIDTH = _c_function(raw.FPDFFont_GetGlyphWidth, _INT, _HANDLE, ctypes.c_u
 class _Run:
     """What the characters of text objects of one font, size and matrix share, and the way they run."""
 
-    font_name: str
-    size: float  # the font size as drawn (Tf scaled by the matrix)
+    style: Style  # the font's name, the size as drawn (Tf scaled by the matrix), the direction on the page
     matrix: tuple[float, float, float, float]  # the text's direction (a, b) and its up direction (c, d)
-    shown: tuple[float, float, float, float]  # the same on the page as shown, y up (pdfminer's matrix)
-    upright: bool
     font: int  # PDFium's font handle
     font_size: float  # as set in the content (Tf)
     ink_box: bool  # PDFium's loose box is the glyph's ink: the font has no ascent and descent
@@ -179,8 +177,9 @@ class _Runs:
         size, low = font_size * scale, (descent.value if has_descent else 0.0) * scale
         along_x = abs(a) >= abs(b)
         up = (d if along_x else c) / scale  # the share of the text's up direction across its run
-        return _Run(name, size, matrix, (da, db, dc, dd), da * dd > 0 and db * dc <= 0, font, font_size, ink_box,
-                    along_x, up * low, up * (low + size), view.rotation == 0 and along_x and b == 0 and not ink_box)
+        style = Style(size, name, (da, db, dc, dd), da * dd > 0 and db * dc <= 0)
+        return _Run(style, matrix, font, font_size, ink_box, along_x, up * low, up * (low + size),
+                    view.rotation == 0 and along_x and b == 0 and not ink_box)
 
 
 def _advance(run: _Run, code: int) -> float:
@@ -202,7 +201,7 @@ def _page_text(handle: Any, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dict[str, Any]]:
+def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
     """The characters shown (their middle inside the ``crop`` box), PDFium's inserted ones aside,
     in the order PDFium reads them.
 
@@ -219,7 +218,7 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
     cx0, ctop, cx1, cbottom = crop
     runs = _Runs(page, view)
     run_of = runs.of_object.get
-    chars: list[dict[str, Any]] = []
+    chars: Chars = []
     append = chars.append
     count = raw.FPDFText_CountChars(handle)
     for i, text in enumerate(_page_text(handle, count) or repeat(UNKNOWN, count)):
@@ -251,8 +250,7 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> list[dic
                 x = ox.value
                 x0, top, x1, bottom = box(x + run.below, loose.bottom, x + run.above, loose.top)
         if cx0 <= (x0 + x1) / 2 <= cx1 and ctop <= (top + bottom) / 2 <= cbottom:
-            append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": run.size,
-                    "fontname": run.font_name, "matrix": run.shown, "upright": run.upright})
+            append((text, x0, x1, top, bottom, run.style))
     return chars
 
 

@@ -4,16 +4,18 @@ left to right."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import groupby
-from operator import methodcaller
+from operator import itemgetter
 from typing import Any
 
-from extractors.pdf.words import Chars
+from extractors.pdf.chars import STYLE, Chars, Style
 
 
-def direction(char: dict[str, Any]) -> str:
-    """Which way a character's text runs on the page: 'ltr', 'down', 'up' or 'rtl' (upside down)."""
-    a, b = (char.get("matrix") or (1, 0))[:2]
+def direction(matrix: tuple[float, ...]) -> str:
+    """Which way text with this (pdfminer) matrix runs on the page: 'ltr', 'down', 'up' or 'rtl'
+    (upside down)."""
+    a, b = matrix[:2]
     if abs(a) >= abs(b):
         return "ltr" if a >= 0 else "rtl"
     return "down" if b < 0 else "up"
@@ -34,15 +36,17 @@ def upright_chars(chars: Chars, width: float, height: float) -> tuple[Chars, Any
     """A page whose text mostly runs sideways (a landscape table printed on a portrait page) turned so
     it reads left to right; the characters, the bbox turner and the turned page's height."""
     ways: Counter[str] = Counter()
-    for matrix, run in groupby(map(methodcaller("get", "matrix"), chars)):  # a run's characters share its matrix
-        ways[direction({"matrix": matrix})] += len(list(run))
+    for style, run in groupby(map(itemgetter(STYLE), chars)):  # a run's characters share its style
+        ways[direction(style.matrix)] += len(list(run))
     way = max(ways, key=lambda w: ways[w], default="ltr")
     if way == "ltr" or ways[way] < 0.6 * len(chars):
         return chars, turner("ltr", width, height)[0], height
     turn, new_height = turner(way, width, height)
+    turned: dict[Style, Style] = {}  # each style, upright where its text runs the page's way
     out = []
-    for c in chars:
-        x0, top, x1, bottom = turn((c["x0"], c["top"], c["x1"], c["bottom"]))
-        out.append({**c, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top,
-                    "upright": direction(c) == way})
+    for text, *box, style in chars:
+        x0, top, x1, bottom = turn((box[0], box[2], box[1], box[3]))
+        if style not in turned:
+            turned[style] = replace(style, upright=direction(style.matrix) == way)
+        out.append((text, x0, x1, top, bottom, turned[style]))
     return out, turn, new_height

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any
 
+from extractors.pdf.chars import BOTTOM, TEXT, TOP, X0, X1, Char, Chars
 from extractors.pdf.geometry import BBox, cluster, nearest
 from extractors.pdf.parts import Box, Part
 from extractors.pdf.settings import PdfSettings
-from extractors.pdf.words import Chars, Word, WordChars, lines_of, make_word
+from extractors.pdf.words import Word, WordChars, lines_of, make_word
 
 EDGE_GAP = 0.5  # points between two characters that a cell edge may pass through
 
@@ -75,8 +75,8 @@ def place_words(words: list[WordChars], grids: list[RuledGrid]) -> list[Word]:
     free: list[Word] = []
     extents = [(g.part.xs[0], g.ys[0], g.part.xs[-1], g.ys[-1]) for g in grids]
 
-    def box_of(ch: dict[str, Any]) -> Box | None:
-        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    def box_of(ch: Char) -> Box | None:
+        x, y = (ch[X0] + ch[X1]) / 2, (ch[TOP] + ch[BOTTOM]) / 2
         for grid in grids:
             box = grid.box_at(x, y)
             if box is not None:
@@ -95,10 +95,10 @@ def place_words(words: list[WordChars], grids: list[RuledGrid]) -> list[Word]:
         pieces: list[tuple[Box | None, Chars]] = []
         for ch in chars:
             box = box_of(ch)
-            if pieces and (box is pieces[-1][0] or ch["x0"] - pieces[-1][1][-1]["x1"] < EDGE_GAP):
+            if pieces and (box is pieces[-1][0] or ch[X0] - pieces[-1][1][-1][X1] < EDGE_GAP):
                 pieces[-1][1].append(ch)
             else:
                 pieces.append((box, [ch]))
         for box, run in pieces:
-            (box.words if box is not None else free).append(make_word("".join(c["text"] for c in run), run))
+            (box.words if box is not None else free).append(make_word("".join(c[TEXT] for c in run), run))
     return free

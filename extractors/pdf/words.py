@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
-from operator import attrgetter, itemgetter, methodcaller
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from pdfplumber.utils.text import LIGATURES, WordExtractor
 
+from extractors.pdf.chars import BOTTOM, STYLE, TEXT, TOP, X0, X1, Chars, as_pdfplumber
 from extractors.pdf.settings import PdfSettings
 
 # Private-use bullets of Symbol/Wingdings fonts, and ligatures, as the text they show.
@@ -27,7 +28,6 @@ GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0
                         "\ufb04": "ffl"})
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 
-Chars = list[dict[str, Any]]  # characters: text, x0, x1, top, bottom, size, fontname, upright, ...
 
 
 @dataclass(slots=True)
@@ -43,7 +43,7 @@ class Word:
     @property
     def bold(self) -> bool:
         """All its characters are in bold fonts (asked of paragraphs' words only)."""
-        return all(map(_bold, set(map(_FONT_NAME, self.chars))))
+        return all(_bold(style.fontname) for style in set(map(_STYLE, self.chars)))
 
 
 WordChars = tuple[Word, Chars]  # a word with its characters
@@ -81,15 +81,12 @@ class Line:
 def make_word(text: str, chars: Chars, box: dict[str, Any] | None = None) -> Word:
     """A word of ``chars``; ``box`` (x0, x1, top, bottom) where it is known already."""
     if box is None:
-        box = {"x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
-               "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars)}
-    return Word(text, box["x0"], box["x1"], box["top"], box["bottom"], float(chars[0].get("size") or 0.0), chars)
+        box = {"x0": min(map(_X0, chars)), "x1": max(map(_X1, chars)), "top": min(map(_TOP, chars)),
+               "bottom": max(map(_BOTTOM, chars))}
+    return Word(text, box["x0"], box["x1"], box["top"], box["bottom"], float(chars[0][STYLE].size or 0.0), chars)
 
 
-_FONT_NAME = methodcaller("get", "fontname", "")
-_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("text", "x0", "x1", "top", "bottom"))
-
-
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _STYLE = map(itemgetter, (TEXT, X0, X1, TOP, BOTTOM, STYLE))
 _TOP_THEN_LEFT, _LEFT = attrgetter("top", "x0"), attrgetter("x0")
 
 
@@ -119,14 +116,24 @@ def text_of(words: list[Word]) -> str:
 def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     """The page's words, each with its characters, in pdfplumber's order (see the module's notes)."""
     out: list[WordChars] = []
-    for upright, group in groupby(chars, key=lambda c: c["upright"]):
+    for upright, group in groupby(chars, key=lambda c: c[STYLE].upright):
         run = list(group)
         if upright:
             for line in _lines_of_chars(run, y_gap):
                 out += _words_on_line(line, x_gap, y_gap)
         else:
-            extractor = WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap)
-            out += [(make_word(str(w["text"]), cs, w), cs) for w, cs in extractor.iter_extract_tuples(run)]
+            out += _pdfplumbers_words(run, x_gap, y_gap)
+    return out
+
+
+def _pdfplumbers_words(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
+    """Words of text that is not upright, as pdfplumber's extractor makes them."""
+    as_dicts = [as_pdfplumber(c) for c in chars]
+    char_of = {id(d): c for d, c in zip(as_dicts, chars, strict=True)}
+    out: list[WordChars] = []
+    for word, dicts in WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap).iter_extract_tuples(as_dicts):
+        word_chars = [char_of[id(d)] for d in dicts]
+        out.append((make_word(str(word["text"]), word_chars, word), word_chars))
     return out
 
 
@@ -152,7 +159,7 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     current: Chars = []
     last_x0 = last_x1 = last_top = 0.0  # those of current's last character
     for char in line:
-        text = char["text"]
+        text = char[TEXT]
         if text.isspace():
             if current:
                 words.append(_word(current))
@@ -163,13 +170,13 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
             words.append(_word([char]))
             current = []
         else:
-            x0, top = char["x0"], char["top"]
+            x0, top = char[X0], char[TOP]
             if current and (last_x0 > x0 or x0 > last_x1 + x_gap or abs(top - last_top) > y_gap):
                 words.append(_word(current))
                 current = [char]
             else:
                 current.append(char)
-            last_x0, last_x1, last_top = x0, char["x1"], top
+            last_x0, last_x1, last_top = x0, char[X1], top
     if current:
         words.append(_word(current))
     return words
@@ -177,12 +184,9 @@ def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
 
 def _word(chars: Chars) -> WordChars:
     """A word of a line's characters, left to right (pdfplumber's word: ligatures spelt out)."""
-    first = chars[0]
-    size = float(first.get("size") or 0.0)
+    text, x0, x1, top, bottom, style = chars[0]
+    size = float(style.size or 0.0)
     if len(chars) == 1:
-        text = first["text"]
-        return Word(LIGATURES.get(text) or text, first["x0"], first["x1"], first["top"], first["bottom"], size,
-                    chars), chars
+        return Word(LIGATURES.get(text) or text, x0, x1, top, bottom, size, chars), chars
     text = "".join([LIGATURES.get(t) or t for t in map(_TEXT, chars)])
-    return Word(text, first["x0"], max(map(_X1, chars)), min(map(_TOP, chars)), max(map(_BOTTOM, chars)), size,
-                chars), chars
+    return Word(text, x0, max(map(_X1, chars)), min(map(_TOP, chars)), max(map(_BOTTOM, chars)), size, chars), chars
