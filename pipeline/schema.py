@@ -18,6 +18,8 @@ DATE = "date"
 FLOAT = "float"
 INT = "int"
 BOOL = "bool"
+_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype(), pa.int64(): pd.Int64Dtype(),
+                 pa.bool_(): pd.BooleanDtype()}  # an Arrow column's type as conform types it (dates: objects)
 
 TABLES: dict[str, dict[str, str]] = {
     "documents": {
@@ -171,6 +173,16 @@ def conform(name: str, rows: pd.DataFrame | list[dict[str, Any]]) -> pd.DataFram
 
 def empty(name: str) -> pd.DataFrame:
     return conform(name, [])
+
+
+def from_arrow(name: str, table: Any) -> pd.DataFrame:
+    """Table ``name`` from an Arrow table of its :func:`arrow_schema`: what :func:`conform` makes of it,
+    without going through its values one by one."""
+    frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get, date_as_object=True)
+    for col, kind in TABLES[name].items():
+        if kind == STRING and (frame[col] == "").any():
+            frame[col] = frame[col].mask(frame[col] == "")  # '' is null
+    return frame
 
 
 def arrow_schema(name: str) -> Any:

@@ -35,8 +35,13 @@ def write_table(staged_dir: Path, name: str, frame: pd.DataFrame) -> Path:
 
 
 def read_table(staged_dir: Path, name: str) -> pd.DataFrame:
+    """Staged table ``name`` as the contract types it (empty where it has not been written); a file
+    that is not Parquet raises OSError or ValueError."""
     path = table_path(staged_dir, name)
     if not path.exists():
         return schema.empty(name)
+    table = pq.read_table(path)
+    if table.schema.equals(schema.arrow_schema(name)):  # as written here: its columns typed already
+        return schema.from_arrow(name, table)
     return schema.conform(name, pd.read_parquet(path))
 

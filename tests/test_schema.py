@@ -1,14 +1,17 @@
 """schema.records: rows as plain dicts, missing values as None, the same values and types whether
-Arrow or pandas converts them."""
+Arrow or pandas converts them; staged tables read back as conform types them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from pipeline import schema
+from pipeline import schema, staging
 
 
 def by_pandas(frame: pd.DataFrame) -> list[dict[str, object]]:
@@ -41,3 +44,41 @@ def test_values_arrow_would_change_are_left_to_pandas() -> None:
 
 def test_an_empty_table_has_no_records() -> None:
     assert schema.records(schema.empty("findings")) == [] and schema.records(None) == []
+
+
+def _all_kinds() -> pd.DataFrame:
+    """A findings and a snapshots-like table with every kind of column, values and nulls."""
+    return schema.conform("snapshots", [
+        {"action_id": "a1", "doc_id": "d1", "as_of": dt.date(2021, 9, 20), "percent_complete": 45.0,
+         "percent_raw": "45%", "rag": "green", "page": 1, "table_index": 0, "row_index": 3},
+        {"action_id": "a2", "doc_id": "d1", "as_of": None, "percent_complete": None, "percent_raw": None,
+         "rag": None, "page": None, "table_index": 0, "row_index": 4},
+    ])
+
+
+def test_a_staged_table_reads_back_as_conform_types_it(tmp_path: Path) -> None:
+    for name, frame in (("snapshots", _all_kinds()), ("findings", schema.conform("findings", [
+            {"check": "c", "severity": "error", "current": True}, {"check": "d", "current": None}])),
+            ("documents", schema.empty("documents"))):
+        staging.write_table(tmp_path, name, frame)
+        read = staging.read_table(tmp_path, name)
+        pd.testing.assert_frame_equal(read, schema.conform(name, pd.read_parquet(tmp_path / f"{name}.parquet")))
+        pd.testing.assert_frame_equal(read, frame)
+
+
+def test_a_staged_table_written_by_another_program_is_conformed(tmp_path: Path) -> None:
+    # empty texts, an integer where a text belongs, a column too many and one missing
+    odd = pa.table({"check": ["c", ""], "severity": [1, 2], "extra": [1.0, 2.0], "doc_id": ["d", None]})
+    pq.write_table(odd, tmp_path / "findings.parquet")
+    read = staging.read_table(tmp_path, "findings")
+    assert list(read.columns) == list(schema.TABLES["findings"])
+    assert read["check"].tolist() == ["c", pd.NA] and read["severity"].tolist() == ["1", "2"]
+    assert read["current"].isna().all()
+
+
+def test_empty_texts_in_a_typed_staged_table_read_as_null(tmp_path: Path) -> None:
+    table = pa.table({col: pa.array(["", "x"] if col == "check" else [None, None], type=kind)
+                      for col, kind in zip(schema.arrow_schema("findings").names, schema.arrow_schema("findings").types,
+                                           strict=True)})
+    pq.write_table(table, tmp_path / "findings.parquet")
+    assert staging.read_table(tmp_path, "findings")["check"].tolist() == [pd.NA, "x"]

@@ -41,12 +41,15 @@ def shown(name: str | PurePath) -> str:
 def is_ignored(name: str) -> bool:
     """Office owner files, hidden, temporary and system files: never papers, never mentioned."""
     return (name.startswith(("~$", ".", "~")) or name.lower() in IGNORED_NAMES
-            or Path(name).suffix.lower() in IGNORED_SUFFIXES)
+            or os.path.splitext(name)[1].lower() in IGNORED_SUFFIXES)
 
 
 def walk(root: Path, leave_out: list[Path] | None = None) -> tuple[list[Path], list[Skipped]]:
     """The plain files under ``root`` (ignored names aside), and the entries skipped, with why.
-    Folders in ``leave_out`` (a workspace inside the shared folder) are not entered."""
+    Folders in ``leave_out`` (a workspace inside the shared folder) are not entered.
+
+    A folder's real path is checked as it is entered (one that became a link since it was listed
+    is skipped); an entry in it that is not a link lies where the folder does."""
     top = os.path.realpath(root)
     skip_dirs = {os.path.realpath(p) for p in leave_out or []}
     files: list[Path] = []
@@ -54,6 +57,10 @@ def walk(root: Path, leave_out: list[Path] | None = None) -> tuple[list[Path], l
     stack = [root]
     while stack:
         folder = stack.pop()
+        real = os.path.realpath(folder)
+        if folder is not root and not real.startswith(top + os.sep):
+            skipped.append(Skipped(_rel(folder, root) + "/", "outside the shared folder"))
+            continue
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
@@ -63,22 +70,19 @@ def walk(root: Path, leave_out: list[Path] | None = None) -> tuple[list[Path], l
         for entry in entries:
             if is_ignored(entry.name):
                 continue
-            path = Path(entry.path)
-            rel = _rel(path, root)
             try:
                 if entry.is_symlink():
-                    skipped.append(Skipped(rel, "a link: links are not followed"))
-                elif not os.path.realpath(path).startswith(top + os.sep):
-                    skipped.append(Skipped(rel, "outside the shared folder"))
+                    skipped.append(Skipped(_rel(Path(entry.path), root), "a link: links are not followed"))
                 elif entry.is_dir(follow_symlinks=False):
-                    if os.path.realpath(path) not in skip_dirs:
-                        stack.append(path)
+                    if os.path.join(real, entry.name) not in skip_dirs:
+                        stack.append(Path(entry.path))
                 elif entry.is_file(follow_symlinks=False):
-                    files.append(path)
+                    files.append(Path(entry.path))
                 else:
-                    skipped.append(Skipped(rel, "not a plain file (a device, a pipe or a socket)"))
+                    skipped.append(Skipped(_rel(Path(entry.path), root),
+                                           "not a plain file (a device, a pipe or a socket)"))
             except OSError as exc:
-                skipped.append(Skipped(rel, f"cannot be read: {_why(exc)}"))
+                skipped.append(Skipped(_rel(Path(entry.path), root), f"cannot be read: {_why(exc)}"))
     return sorted(files), sorted(skipped, key=lambda s: s.name)
 
 
