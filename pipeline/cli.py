@@ -19,6 +19,7 @@ from pathlib import Path
 from extractors.errors import BvtrackError
 from extractors.sniff import peek
 from pipeline import config, workspace
+from pipeline.batch.collector import spare_the_last_collection
 from pipeline.errors import ConfigError, WorkspaceBusy
 from pipeline.inspect import inspect_paper
 from pipeline.run import run
@@ -171,6 +172,7 @@ def program() -> None:
         status = main()
     finally:  # the status is decided: a Ctrl-C while Python shuts down must not turn it into a kill by SIGINT
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        spare_the_last_collection()
     sys.exit(status)
 
 

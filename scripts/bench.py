@@ -20,6 +20,7 @@ memory under 1 GiB.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import json
 import os
@@ -151,10 +152,13 @@ def _tree(root: int, cpu: dict[int, float]) -> int:
 
 
 def snapshot(tmp: Path) -> dict[str, str]:
-    """Run a copy of the code: edits made to the tree meanwhile would change its fingerprint."""
+    """Run a copy of the code (edits made to the tree meanwhile would change its fingerprint) with its
+    bytecode compiled, as pip compiles a wheel's when it installs it (docs/deployment.md): where
+    PYTHONDONTWRITEBYTECODE is set, as on some CI machines, every start would compile every module."""
     code = tmp / "code"
     for package in ("pipeline", "extractors", "expectations"):
         shutil.copytree(HERE.parent / package, code / package, ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(code, quiet=1)
     return {**os.environ, "PYTHONPATH": str(code)}
 
 

@@ -25,6 +25,13 @@ def collect_less() -> None:
     gc.set_threshold(*THRESHOLDS)
 
 
+def spare_the_last_collection() -> None:
+    """For a process about to exit: what it holds is freed with it, so the collection Python makes
+    as it shuts down is spared going through it (with pandas and the parsers loaded, about 0.1 s of
+    an unchanged rerun's 0.8)."""
+    gc.freeze()
+
+
 @contextlib.contextmanager
 def fewer_collections() -> Iterator[None]:
     """The raised thresholds for the duration, then the caller's own again."""
