@@ -129,7 +129,9 @@ class _Run:
     # a text object's characters share one baseline, so the tops and bottoms of their boxes
 
 
-Across = tuple[float, float] | None  # the top and bottom of a straight text object's characters
+# A straight text object's characters' top and bottom, and the lower side of its first character's
+# loose box: a character whose loose box has another (vertical writing) is placed on its own
+Across = tuple[float, float, float] | None
 
 
 class _Runs:
@@ -144,8 +146,9 @@ class _Runs:
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
         self._buffer = ctypes.create_string_buffer(256)
 
-    def new(self, address: int, index: int) -> tuple[_Run, Across]:
-        """The run of the text object at ``address``, whose first character is ``index``."""
+    def new(self, address: int, index: int, loose_bottom: float) -> tuple[_Run, Across]:
+        """The run of the text object at ``address``, whose first character is ``index`` (its loose
+        box's lower side ``loose_bottom``)."""
         m = self._matrix
         _MATRIX_AT(self.page, index, ctypes.addressof(m))
         font, font_size = _FONT_OF(address), _FONT_SIZE_AT(self.page, index)
@@ -158,7 +161,7 @@ class _Runs:
             _ORIGIN(self.page, index, ctypes.addressof(self._x), ctypes.addressof(self._y))
             y = self._y.value
             _, top, _, bottom = self.view.box(0.0, y + run.below, 0.0, y + run.above)
-            across = (top, bottom)
+            across = (top, bottom, loose_bottom)
         self.of_object[address] = run, across
         return run, across
 
@@ -231,13 +234,13 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
         address = text_object_at(page, i)
         if not address:
             continue
-        run, across = run_of(address) or runs.new(address, i)
         loose_box(page, i, at_loose)
-        if across:  # the page as drawn, text along x: its top and bottom are the run's
+        run, across = run_of(address) or runs.new(address, i, loose.bottom)
+        if across and loose.bottom == across[2]:  # text along x on the page as drawn: on the run's baseline
             x0, x1 = loose.left, loose.right
             if x0 > x1:
                 x0, x1 = x1, x0
-            top, bottom = across
+            top, bottom = across[0], across[1]
         else:
             origin(page, i, at_x, at_y)
             if run.along_x:  # as far as the character advances; from the font's descent to one size above it
