@@ -75,10 +75,12 @@ def place_words(words: list[WordChars], grids: list[RuledGrid]) -> list[Word]:
     free: list[Word] = []
     extents = [(g.part.xs[0], g.ys[0], g.part.xs[-1], g.ys[-1]) for g in grids]
 
+    finders = [grid.box_at for grid in grids]
+
     def box_of(ch: Char) -> Box | None:
         x, y = (ch[X0] + ch[X1]) / 2, (ch[TOP] + ch[BOTTOM]) / 2
-        for grid in grids:
-            box = grid.box_at(x, y)
+        for box_at in finders:
+            box = box_at(x, y)
             if box is not None:
                 return box
         return None

@@ -116,8 +116,9 @@ def text_of(words: list[Word]) -> str:
 def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     """The page's words, each with its characters, in pdfplumber's order (see the module's notes)."""
     out: list[WordChars] = []
-    for upright, group in groupby(chars, key=lambda c: c[STYLE].upright):
-        run = list(group)
+    runs = groupby(chars, key=_STYLE)  # characters of one style, one after another
+    for upright, same_way in groupby(runs, key=lambda run: run[0].upright):
+        run = [char for _, of_style in same_way for char in of_style]
         if upright:
             for line in _lines_of_chars(run, y_gap):
                 out += _words_on_line(line, x_gap, y_gap)
@@ -156,29 +157,27 @@ def _lines_of_chars(chars: Chars, y_gap: float) -> list[Chars]:
 
 def _words_on_line(line: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     words: list[WordChars] = []
-    current: Chars = []
-    last_x0 = last_x1 = last_top = 0.0  # those of current's last character
-    for char in line:
-        text = char[TEXT]
+    start = -1  # where the word being read starts on the line (-1: none is)
+    last_x0 = last_x1 = last_top = 0.0  # its last character's
+    for i, (text, x0, x1, top, _, _) in enumerate(line):
         if text.isspace():
-            if current:
-                words.append(_word(current))
-            current = []
+            if start >= 0:
+                words.append(_word(line[start:i]))
+            start = -1
         elif text == "":  # pdfplumber's punctuation split with no punctuation: an empty text is a word
-            if current:
-                words.append(_word(current))
-            words.append(_word([char]))
-            current = []
+            if start >= 0:
+                words.append(_word(line[start:i]))
+            words.append(_word(line[i:i + 1]))
+            start = -1
         else:
-            x0, top = char[X0], char[TOP]
-            if current and (last_x0 > x0 or x0 > last_x1 + x_gap or abs(top - last_top) > y_gap):
-                words.append(_word(current))
-                current = [char]
-            else:
-                current.append(char)
-            last_x0, last_x1, last_top = x0, char[X1], top
-    if current:
-        words.append(_word(current))
+            if start < 0:
+                start = i
+            elif last_x0 > x0 or x0 > last_x1 + x_gap or abs(top - last_top) > y_gap:
+                words.append(_word(line[start:i]))
+                start = i
+            last_x0, last_x1, last_top = x0, x1, top
+    if start >= 0:
+        words.append(_word(line[start:]))
     return words
 
 
