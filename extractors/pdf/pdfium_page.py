@@ -125,8 +125,9 @@ class _Run:
     along_x: bool  # the text runs along the page's x axis (either way)
     below: float  # from the baseline to the box's lower side, across the text (y along x, else x)
     above: float  # and to its upper side
-    straight: bool  # on a page shown as drawn, text straight along x, its box PDFium's loose box:
-    # a text object's characters share one baseline, so the tops and bottoms of their boxes
+    # text straight along x on a page shown as drawn, its loose box from the font's ascent and descent:
+    # a text object's characters share one baseline, and so their boxes' tops and bottoms
+    straight: bool
 
 
 # A straight text object's characters' top and bottom, and the lower side of its first character's

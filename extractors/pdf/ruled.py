@@ -74,7 +74,6 @@ def place_words(words: list[WordChars], grids: list[RuledGrid]) -> list[Word]:
     cell and stays in the cell it starts in."""
     free: list[Word] = []
     extents = [(g.part.xs[0], g.ys[0], g.part.xs[-1], g.ys[-1]) for g in grids]
-
     finders = [grid.box_at for grid in grids]
 
     def box_of(ch: Char) -> Box | None:

@@ -29,9 +29,10 @@ GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 
 
-
 @dataclass(slots=True)
 class Word:
+    """A word on a page: its text, its box, its size and the characters it is made of."""
+
     text: str
     x0: float
     x1: float
