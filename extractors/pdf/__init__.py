@@ -34,7 +34,8 @@ The modules:
 - ``pdf`` (this one): the entry point; opens the file with PDFium (or pdfminer), reads each
   page, turns failures into ``ExtractionError`` naming the file and page.
 - ``pdfium_page``: a page's characters, edges and fills from PDFium; ``pdfminer_page``: the same
-  from pdfplumber, the second reader.
+  from pdfplumber, the second reader; ``chars``: a character as both give it (a tuple, its run's
+  font, size and direction one shared ``Style``).
 - ``page``: one page laid out; ``rotation`` turns sideways pages upright.
 - ``grid``: the cells of ruled tables from the ruling edges; ``words``: words from characters,
   lines from words; ``geometry``: boxes and edges.
