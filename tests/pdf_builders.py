@@ -159,3 +159,44 @@ def encrypted(path: Path, user_password: str = "secret") -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+def written_vertically(path: Path, text: str = "ABCDE", size: float = 20.0) -> Path:
+    """A page with ``text`` written top to bottom in one text object (a CID font with the Identity-V
+    encoding, as Japanese is set vertically: each glyph moves the pen down by one em) and a line of
+    Helvetica beside it. reportlab cannot write vertical text PDFium reads, so the file is written
+    here object by object; a ToUnicode map makes code 1 'A', code 2 'B' and so on."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            b"1 beginbfrange <0001> <00FF> <0041> endbfrange\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    codes = "".join(f"{ord(c) - ord('A') + 1:04X}" for c in text).encode()
+    content = b"BT /F1 %g Tf 300 700 Td <%s> Tj ET\nBT /F2 12 Tf 72 500 Td (Plain text) Tj ET" % (size, codes)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 8 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /Identity-V /DescendantFonts [6 0 R]"
+        b" /ToUnicode 7 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3 /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /FontDescriptor /FontName /HeiseiMin-W3 /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
+        b" /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

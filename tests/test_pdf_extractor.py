@@ -8,6 +8,7 @@ their tables must read as the Word and Excel extractors read the originals.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -31,6 +32,7 @@ from pdf_builders import (
     new_canvas,
     ruled_pages,
     scanned,
+    written_vertically,
 )
 from reportlab.lib.pagesizes import A4
 
@@ -38,6 +40,8 @@ from extractors import extract as extract_any
 from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Paragraph, Table
 from extractors.pdf import PdfSettings, Word, extract, text_of
+from extractors.pdf.chars import TEXT, TOP, X0
+from extractors.pdf.pdfium_page import read_page_objects
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PAPERS = SHARED / "papers"
@@ -241,6 +245,21 @@ def test_private_use_bullets_read_as_bullets() -> None:
     words = [Word("\uf0b7", 10, 14, 10, 20, 10, []), Word("first", 20, 40, 10, 20, 10, []),
              Word("\uf0b7", 10, 14, 22, 32, 10, []), Word("second", 20, 44, 22, 32, 10, [])]
     assert text_of(words) == "• first\n• second"
+
+
+def test_text_written_vertically_stands_a_character_under_another(tmp_path: Path) -> None:
+    # one text object whose characters are not on one baseline: each is placed on its own, while
+    # a line of ordinary text shares its first character's
+    doc = pdfium.PdfDocument(str(written_vertically(tmp_path / "vertical.pdf")))
+    try:
+        chars = read_page_objects(doc[0]).chars
+    finally:
+        doc.close()
+    column = [c for c in chars if c[TEXT] in "ABCDE"]
+    assert [c[TEXT] for c in column] == list("ABCDE")
+    assert [round(b[TOP] - a[TOP], 3) for a, b in pairwise(column)] == [20.0] * 4  # an em down each
+    assert len({c[X0] for c in column}) == 1
+    assert len({c[TOP] for c in chars if c[TEXT] in "Plain text"}) == 1
 
 
 @pytest.mark.parametrize("turn", ["rotated content", "page /Rotate 90"])
