@@ -317,6 +317,11 @@ def gc_thresholds(path: Path, settings: Settings, doc_id: str) -> PaperReading:
     return _ok(path, doc_id, repr(gc.get_threshold()))
 
 
+def start_time(path: Path, settings: Settings, doc_id: str) -> PaperReading:
+    """When the reader began the paper (``time.monotonic``: one clock for all processes), as its title."""
+    return _ok(path, doc_id, repr(time.monotonic()))
+
+
 def vm_size(path: Path, settings: Settings, doc_id: str) -> PaperReading:
     status = Path("/proc/self/status").read_text()
     kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmSize:"))

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from paper_factory import gc_thresholds, good_paper, misbehave, slow_workbook, vm_size
+from paper_factory import gc_thresholds, good_paper, misbehave, slow_workbook, start_time, vm_size
 
 from pipeline.batch import collector, logs, workers
 from pipeline.batch.progress import Progress
@@ -60,6 +60,18 @@ def test_workers_are_reused_between_papers_and_gone_afterwards() -> None:
     time.sleep(0.2)
     alive = [p for p in pids if Path(f"/proc/{p.split()[1]}").exists()]
     assert alive == []
+
+
+def test_a_worker_has_its_next_paper_before_the_run_files_the_last_one() -> None:
+    # filing a reading (the cache, the log) takes the run's time, not the worker's
+    filed: dict[int, float] = {}
+
+    def file(index: int, reading: PaperReading, seconds: float) -> None:
+        time.sleep(0.5)
+        filed[index] = time.monotonic()
+
+    readings = Pool(LIMITS, 1, start_time).read(jobs("ok-1", "ok-2"), file)
+    assert float(readings[1].document["title"]) < filed[0]
 
 
 def test_no_papers_start_no_workers() -> None:

@@ -330,15 +330,22 @@ class Pool:
         ctx = context()
         slots = [_Slot(ctx, self.settings, self.reader) for _ in range(min(self.workers, len(jobs)))]
         pending = deque(range(len(jobs)))
+
+        def hand_out() -> None:
+            for slot in slots:
+                if slot.job is None and pending:
+                    index = pending.popleft()
+                    slot.assign(index, jobs[index])
+
         try:
-            while pending or any(s.job is not None for s in slots):
-                for slot in slots:
-                    if slot.job is None and pending:
-                        index = pending.popleft()
-                        slot.assign(index, jobs[index])
+            hand_out()
+            while any(s.job is not None for s in slots):
                 self._wait(slots)
-                for slot in slots:
-                    self._settle(slot, jobs, results, done)
+                finished = [f for slot in slots if (f := self._settle(slot, jobs, results)) is not None]
+                hand_out()  # the next papers go out before this process files the last ones
+                for index, reading, seconds in finished:
+                    if done is not None:
+                        done(index, reading, seconds)
         finally:
             for slot in slots:
                 slot.stop()
@@ -352,23 +359,24 @@ class Pool:
         timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
         wait([w for s in busy for w in s.waitables()], timeout=timeout)
 
-    def _settle(self, slot: _Slot, jobs: list[Job], results: dict[int, PaperReading], done: Done | None) -> None:
-        """Take the slot's reading if it is ready, or quarantine its paper if the worker died or ran over."""
+    def _settle(self, slot: _Slot, jobs: list[Job],
+                results: dict[int, PaperReading]) -> tuple[int, PaperReading, float] | None:
+        """Take the slot's reading if it is ready, or quarantine its paper if the worker died or ran
+        over: the paper's index, its reading and its seconds; None while it is still being read."""
         index = slot.job
         if index is None:
-            return
+            return None
         reading = slot.collect()
         if reading is None:
             reason = self._failure(slot)
             if reason is None:
-                return  # still reading, within its time
+                return None  # still reading, within its time
             job = jobs[index]
             reading = quarantined(job.path, job.doc_id, None, reason)
             slot.discard()
             slot.job = None
         results[index] = reading
-        if done is not None:
-            done(index, reading, time.monotonic() - slot.started)
+        return index, reading, time.monotonic() - slot.started
 
     def _failure(self, slot: _Slot) -> str | None:
         if slot.dead():
