@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Style:
-    """What the characters of a run of text share."""
+    """What the characters of a run of text share. Compared and hashed as itself (by identity):
+    its characters point to one Style, so sets and groups of them cost no more than their count."""
 
     size: float  # the font size as drawn
     fontname: str

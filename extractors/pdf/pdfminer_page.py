@@ -29,13 +29,13 @@ def page_objects(page: Any) -> PageObjects:
     """A pdfplumber page's characters (those shown: their middle inside the crop box), edges and
     filled rectangles."""
     x0, top, x1, bottom = page.bbox
-    styles: dict[Style, Style] = {}  # one for all the characters that share it
+    styles: dict[tuple[Any, ...], Style] = {}  # one for all the characters that share it
     chars: Chars = []
     for c in page.chars:
         if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom:
-            style = Style(c["size"], c.get("fontname", ""), tuple(c.get("matrix") or (1, 0, 0, 1))[:4],
-                          c.get("upright", True))
-            chars.append((c["text"], c["x0"], c["x1"], c["top"], c["bottom"], styles.setdefault(style, style)))
+            key = (c["size"], c.get("fontname", ""), tuple(c.get("matrix") or (1, 0, 0, 1))[:4], c.get("upright", True))
+            style = styles.get(key) or styles.setdefault(key, Style(*key))
+            chars.append((c["text"], c["x0"], c["x1"], c["top"], c["bottom"], style))
     edges = [{k: e[k] for k in ("x0", "x1", "top", "bottom", "orientation")}
              for e in page.edges if e.get("orientation") in ("h", "v")]
     fills = [((r["x0"], r["top"], r["x1"], r["bottom"]), fill_hex(r.get("non_stroking_color")))

@@ -11,6 +11,7 @@ to pdfplumber's own extractor.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
@@ -117,9 +118,15 @@ def text_of(words: list[Word]) -> str:
 def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
     """The page's words, each with its characters, in pdfplumber's order (see the module's notes)."""
     out: list[WordChars] = []
-    runs = groupby(chars, key=_STYLE)  # characters of one style, one after another
-    for upright, same_way in groupby(runs, key=lambda run: run[0].upright):
-        run = [char for _, of_style in same_way for char in of_style]
+    if all(style.upright for style in set(map(_STYLE, chars))):  # the most of pages: one run
+        same_ways: Iterable[tuple[bool, Chars]] = [(True, chars)]
+    else:
+        by_style = groupby(chars, key=_STYLE)  # characters of one style, one after another
+        same_ways = ((upright, [char for _, of_style in styled for char in of_style])
+                     for upright, styled in groupby(by_style, key=lambda run: run[0].upright))
+    for upright, run in same_ways:
+        if not run:
+            continue
         if upright:
             for line in _lines_of_chars(run, y_gap):
                 out += _words_on_line(line, x_gap, y_gap)
