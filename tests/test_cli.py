@@ -260,3 +260,25 @@ def test_ctrl_c_at_any_moment_of_a_run_is_one_line_and_exit_130(tmp_path: Path) 
         assert "Traceback" not in err, (after, err)
         if code == 130:
             assert err.strip().splitlines()[-1] == "bvtrack: interrupted", (after, err)
+
+
+def test_ctrl_c_while_the_command_imports_the_program_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """The installed ``bvtrack`` command, interrupted while Python still imports the program (half a
+    second): Python reports each import as it completes (PYTHONPROFILEIMPORTTIME), so Ctrl-C comes
+    right after the program's first module and before the rest."""
+    command = Path(sys.executable).parent / "bvtrack"
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    with subprocess.Popen([str(command), "run", "--workspace", str(tmp_path / "ws"), "--no-email"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as proc:
+        assert proc.stderr is not None
+        seen = []
+        for line in proc.stderr:
+            seen.append(line.rsplit("|", 1)[-1].strip())
+            if seen[-1] == "extractors.errors":  # pipeline.cli's first import: the others still to come
+                proc.send_signal(signal.SIGINT)
+                break
+        err = proc.stderr.read()
+        proc.wait(timeout=60)
+    assert "extractors.errors" in seen and "pipeline.run" not in seen
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "bvtrack: interrupted", err
