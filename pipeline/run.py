@@ -77,13 +77,15 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
          now: dt.datetime | None, password: str | None) -> RunResult:
     clock = batch.Clock()
     sends = settings.email.enabled if email is None else email
-    taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends)  # --email after --no-email redoes
+    # --email after --no-email redoes; a paper to copy means work: the fork server starts importing
+    # the parsers while the rest are copied
+    taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends, on_first_copy=batch.start_server)
     if batch.unchanged(ws.root, taken.fingerprint):
         try:
             return unchanged_result(ws, taken)
         except (OSError, ValueError) as exc:  # a staged table damaged behind the run's back: rebuild
             log.warning("the last run's staged tables cannot be read (%s): everything is rebuilt", exc)
-    batch.start_server()  # it imports the parsers while the run looks up which papers it has read before
+    batch.start_server()  # if no copy started it: it imports the parsers while the run looks up its cache
     clock.lap("ingest")
     generated = now or dt.datetime.now()
     with batch.Background(preload=checks.PRELOAD) as helper:  # imports GX while the papers are read

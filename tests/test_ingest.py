@@ -44,6 +44,27 @@ def test_new_papers_are_copied_once_and_recorded(shared: Path, tmp_path: Path) -
     assert not (raw.parent / ingest.INCOMING).exists()
 
 
+def test_the_run_hears_of_work_once_before_the_first_copy_and_never_when_nothing_is_new(
+        shared: Path, tmp_path: Path) -> None:
+    """``on_first_copy`` (the run starts its fork server there, so the parsers are imported while
+    the other papers are copied): once, before anything is in raw/; not for a folder already taken
+    in, nor for a file raw/ has the bytes of."""
+    raw = tmp_path / "ws" / "raw"
+    calls: list[list[str]] = []
+
+    def heard() -> None:
+        calls.append(sorted(p.name for p in raw.rglob("*") if p.is_file()))
+
+    assert len(sync(shared, raw, on_first_copy=heard).added) == 3
+    assert calls == [[]]
+    assert sync(shared, raw, on_first_copy=heard).added == [] and calls == [[]]
+    (shared / "copy of kelvindale.docx").write_bytes((shared / "kelvindale_0000.docx").read_bytes())
+    assert sync(shared, raw, on_first_copy=heard).added == [] and calls == [[]]
+    good_paper(shared, 7, "xlsx")
+    assert len(sync(shared, raw, on_first_copy=heard).added) == 1
+    assert len(calls) == 2 and "manifest.json" in calls[1] and len(calls[1]) == 4
+
+
 def test_a_changed_paper_gets_a_new_name_and_the_old_copy_stays(shared: Path, tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     sync(shared, raw)

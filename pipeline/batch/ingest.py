@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -120,6 +121,7 @@ class _Sync:
     entries: list[ManifestEntry]
     intake: Intake = field(default_factory=Intake)
     reverted: bool = False
+    on_first_copy: Callable[[], None] | None = None  # called once, before the first file is copied
 
     def __post_init__(self) -> None:
         self.by_sha = {e.sha256: e.raw_name for e in self.entries}
@@ -165,6 +167,9 @@ class _Sync:
             self.hashes.remember(src, st, known)
         if known in self.by_sha:
             return None
+        if self.on_first_copy is not None:
+            self.on_first_copy()
+            self.on_first_copy = None
         tmp = self.incoming / "copy"
         sha, still = _copy_hashing(src, tmp)
         if not still or sha != known:
@@ -181,14 +186,16 @@ class _Sync:
 
 
 def sync(input_dir: Path, raw: Path, now: dt.datetime | None = None, hashes: HashCache | None = None,
-         max_bytes: int | None = None) -> Intake:
-    """Copy new or changed papers from ``input_dir`` into ``raw``; list what was skipped."""
+         max_bytes: int | None = None, on_first_copy: Callable[[], None] | None = None) -> Intake:
+    """Copy new or changed papers from ``input_dir`` into ``raw``; list what was skipped.
+    ``on_first_copy`` is called before the first file is copied: the run has work then."""
     raw.mkdir(parents=True, exist_ok=True)
     incoming = raw.parent / INCOMING
     shutil.rmtree(incoming, ignore_errors=True)  # leftovers of a killed run
     incoming.mkdir(parents=True)
     state = _Sync(raw, incoming, hashes or HashCache(None),
-                  (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), max_bytes, load_manifest(raw))
+                  (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), max_bytes, load_manifest(raw),
+                  on_first_copy=on_first_copy)
     try:
         files, skipped = walk(input_dir, _own_folders(input_dir, raw))
         state.intake.skipped.extend(skipped)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def tidy(root: Path) -> int:
 
 
 def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.datetime | None,
-            sends_email: bool = False) -> Taken:
-    """Sync the shared folder into raw/ and list raw/'s papers, with the run's fingerprint."""
+            sends_email: bool = False, on_first_copy: Callable[[], None] | None = None) -> Taken:
+    """Sync the shared folder into raw/ and list raw/'s papers, with the run's fingerprint.
+    ``on_first_copy`` is called before the first new paper is copied (see :func:`ingest.sync`)."""
     raw, staged = root / "raw", root / "staged"
     if tidy(root):
         log.info("removed temporary files a killed run left behind")
@@ -49,7 +51,8 @@ def take_in(root: Path, settings: Settings, input_dir: Path | None, now: dt.date
     skipped: list[Skipped] = []
     added = 0
     if input_dir is not None:
-        intake = ingest.sync(input_dir, raw, now=now, hashes=hashes, max_bytes=int(settings.max_input_mb * 2**20))
+        intake = ingest.sync(input_dir, raw, now=now, hashes=hashes, max_bytes=int(settings.max_input_mb * 2**20),
+                             on_first_copy=on_first_copy)
         added, skipped = len(intake.added), list(intake.skipped)
         log.info("%d new or changed file(s) copied into %s", added, raw)
     papers, in_raw = ingest.scan_raw(raw, hashes)
