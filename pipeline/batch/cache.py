@@ -68,8 +68,10 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(name: str, source: bytes) -> set[str]:
-    """Our modules that ``name`` imports anywhere in its body (function-level imports too)."""
+@cache
+def _imports(name: str, source: bytes) -> frozenset[str]:
+    """Our modules that ``name`` imports anywhere in its body (function-level imports too).
+    Remembered by the source: the formats' readers share most of their modules."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
@@ -77,7 +79,7 @@ def _imports(name: str, source: bytes) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {n for n in found if n.split(".")[0] in PACKAGES and _module_file(n) is not None}
+    return frozenset(n for n in found if n.split(".")[0] in PACKAGES and _module_file(n) is not None)
 
 
 def import_closure(roots: tuple[str, ...], exclude: frozenset[str] = frozenset()) -> dict[str, bytes]:
