@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 from extractors.pdf.chars import BOTTOM, TEXT, TOP, X0, X1, Char, Chars
 from extractors.pdf.geometry import BBox, cluster, nearest
@@ -12,6 +13,7 @@ from extractors.pdf.settings import PdfSettings
 from extractors.pdf.words import Word, WordChars, lines_of, make_word
 
 EDGE_GAP = 0.5  # points between two characters that a cell edge may pass through
+_X0 = itemgetter(X0)
 
 
 @dataclass
@@ -37,6 +39,15 @@ class RuledGrid:
             self.owner[(r, c)] = box
             self.part.rows[r].append(box)
         return box
+
+    def box_holding(self, x0: float, top: float, x1: float, bottom: float) -> Box | None:
+        """The box of the one grid cell that holds every point from (x0, top) up to, not on, (x1,
+        bottom): :meth:`box_at` gives it for each of them. None where no grid cell does."""
+        xs, ys = self.part.xs, self.ys
+        c, r = bisect_right(xs, x0) - 1, bisect_right(ys, top) - 1
+        if not (0 <= c < len(xs) - 1 and 0 <= r < len(ys) - 1 and x1 < xs[c + 1] and bottom < ys[r + 1]):
+            return None
+        return self.box_at(xs[c], ys[r])
 
 
 def ruled_grid(cell_boxes: list[BBox], page: int, snap: float) -> RuledGrid:
@@ -86,8 +97,14 @@ def place_words(words: list[WordChars], grids: list[RuledGrid]) -> list[Word]:
 
     for word, chars in words:
         x0, top, x1, bottom = word.x0, word.top, word.x1, word.bottom
-        if all(x1 < left or x0 > right or bottom < high or top > low for left, high, right, low in extents):
+        near = [g for g, (left, high, right, low) in zip(grids, extents, strict=True)
+                if not (x1 < left or x0 > right or bottom < high or top > low)]
+        if not near:
             free.append(word)  # no character's middle is in a grid
+            continue
+        # in one grid's reach only, and within one of its cells: every character's middle is there
+        if len(near) == 1 and (box := near[0].box_holding(min(map(_X0, chars)), top, x1, bottom)) is not None:
+            box.words.append(word)
             continue
         first, last = box_of(chars[0]), box_of(chars[-1])
         if first is last and (len(chars) < 3 or box_of(chars[len(chars) // 2]) is first):
