@@ -27,6 +27,7 @@ from extractors.pdf.settings import PdfSettings
 GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
                         "\uf0a8": "○", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                         "\ufb04": "ffl"})
+_HAS_LIGATURE = re.compile("|".join(map(re.escape, LIGATURES))).search
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
 
 
@@ -195,5 +196,7 @@ def _word(chars: Chars) -> WordChars:
     size = float(style.size or 0.0)
     if len(chars) == 1:
         return Word(LIGATURES.get(text) or text, x0, x1, top, bottom, size, chars), chars
-    text = "".join([LIGATURES.get(t) or t for t in map(_TEXT, chars)])
+    text = "".join(map(_TEXT, chars))
+    if _HAS_LIGATURE(text):  # rare: each character's text looked up, as pdfplumber does
+        text = "".join([LIGATURES.get(t) or t for t in map(_TEXT, chars)])
     return Word(text, x0, max(map(_X1, chars)), min(map(_TOP, chars)), max(map(_BOTTOM, chars)), size, chars), chars
