@@ -175,7 +175,8 @@ def extract(path: str) -> Paper:
         package = open_word_package(path)
         styles = style_names(package.styles_xml)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
-        reason = str(exc).strip("'\"") or type(exc).__name__
+        said = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc  # KeyError's str() quotes it
+        reason = str(said) or type(exc).__name__
         raise ExtractionError(path, f"cannot be read as a Word document: {reason}") from exc
     body = package.document.find(f"{W}body")
     return Paper(path=path, format="docx", blocks=read_blocks(body, styles) if body is not None else [],

@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 from paper_factory import OLE, PNG, encrypted, encrypted_pdf, good_paper, zip_bomb
 
-from extractors.sniff import BOMB_FLOOR_BYTES, MAX_ZIP_MEMBERS, SniffError, peek, sniff
+from extractors.sniff import (
+    BOMB_FLOOR_BYTES,
+    DEFLATE_MAX_RATIO,
+    DEFLATE_SLACK,
+    MAX_ZIP_MEMBERS,
+    SniffError,
+    peek,
+    sniff,
+)
 from pipeline.config import Settings
+from pipeline.interpret import read_paper_file
 
 WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"
 
@@ -96,8 +105,9 @@ def test_a_zip_bomb_is_refused_before_any_parser_sees_it(tmp_path: Path) -> None
     assert sniff(bomb, Settings(max_unzipped_mb=40)) == "docx"  # the limit is the setting's
 
 
-def _lie_about_size(path: Path, member: str, size: int) -> None:
-    """Rewrite the central directory's uncompressed size of ``member`` (a bomb's declared size)."""
+def _lie_about_size(path: Path, member: str, size: int, field: int = 24) -> None:
+    """Rewrite the central directory's uncompressed size of ``member`` (a bomb's declared size), or
+    the 4-byte ``field`` at another offset of its entry (16: its CRC-32)."""
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(member)
@@ -106,11 +116,43 @@ def _lie_about_size(path: Path, member: str, size: int) -> None:
     while True:
         name_len = int.from_bytes(data[at + 28: at + 30], "little")
         if data[at + 46: at + 46 + name_len].decode() == info.filename:
-            data[at + 24: at + 28] = size.to_bytes(4, "little")
+            data[at + field: at + field + 4] = size.to_bytes(4, "little")
             break
         extra, comment = (int.from_bytes(data[at + k: at + k + 2], "little") for k in (30, 32))
         at += 46 + name_len + extra + comment
     path.write_bytes(bytes(data))
+
+
+def test_deflate_expands_no_more_than_the_bound_the_sniffer_trusts(tmp_path: Path) -> None:
+    """The most compressible data there is (zeros), at zlib's best level: within the bound an
+    archive is trusted by without inflating it, and close to it (the bound is DEFLATE's, not a guess)."""
+    path = tmp_path / "zeros.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("zeros", bytes(64 * 2**20))
+    info = zipfile.ZipFile(path).getinfo("zeros")
+    assert info.compress_size * 1000 < info.file_size <= info.compress_size * DEFLATE_MAX_RATIO + DEFLATE_SLACK
+
+
+def test_a_paper_that_cannot_inflate_past_the_limit_is_not_inflated_to_check(tmp_path: Path) -> None:
+    """A damaged part (its CRC wrong) shows whether the sniffer inflated the archive: a paper of 40 KB
+    could inflate to 40 MB at most, so under the 200 MB limit it is not tried; under a 5 MB limit it
+    is, and refused. Under the larger limit the paper is read (python-docx's app.xml is not a part
+    bvtrack reads), and where the damaged part is one it reads, the reason says which."""
+    paper = good_paper(tmp_path, 0, "docx")
+    assert paper.stat().st_size < 64 * 2**10
+    for part in ("docProps/app.xml", "word/document.xml"):
+        damaged = tmp_path / f"damaged {part.replace('/', ' ')}.docx"
+        damaged.write_bytes(paper.read_bytes())
+        _lie_about_size(damaged, part, 0x12345678, field=16)
+        assert sniff(damaged, Settings()) == "docx"
+        assert f"part {part} does not inflate" in reason(damaged, Settings(max_unzipped_mb=5))
+        reading = read_paper_file(damaged, Settings())
+        if part == "docProps/app.xml":
+            assert reading.status != "quarantined" and reading.actions
+        else:
+            assert reading.status == "quarantined"
+            assert "cannot be read as a Word document: Bad CRC-32 for file 'word/document.xml'" in (
+                reading.document["error"])
 
 
 def test_the_declared_size_is_what_counts(tmp_path: Path) -> None:
