@@ -100,6 +100,18 @@ def test_without_core_properties_a_paper_has_no_date(tmp_path: Path) -> None:
     assert docx.Document(str(undated)).core_properties.modified is not None  # now, made up
     assert word.extract(str(undated)).modified is None
 
+    def twice(parts: Parts) -> Parts:  # Apache POI's test files hold such a package
+        rels = parts["_rels/.rels"]
+        core = re.search(rb'<Relationship [^>]*Target="docProps/core.xml"/>', rels)
+        assert core is not None
+        parts["_rels/.rels"] = rels.replace(core.group(0), core.group(0) + core.group(0).replace(b'Id="', b'Id="x'))
+        return parts
+
+    doubled = _rewritten(_paper(tmp_path / "doubled.docx"), twice)
+    with pytest.raises(ValueError, match="multiple relationships"):
+        docx.Document(str(doubled)).core_properties  # noqa: B018 - python-docx refuses it only when asked
+    assert word.extract(str(doubled)).modified is None and _texts(doubled) == _texts(tmp_path / "dated.docx")
+
     damaged = _rewritten(_paper(tmp_path / "damaged.docx"),
                          lambda parts: {**parts, "docProps/core.xml": b"<cp:coreProperties"})
     paper = word.extract(str(damaged))
