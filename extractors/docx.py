@@ -129,15 +129,24 @@ def read_table(tbl: Any, index: int) -> Table:
     return Table(rows=rows, index=index)
 
 
-@functools.lru_cache(maxsize=16)
+REMEMBERED_STYLES_BYTES = 2 * 2**20  # styles parts up to this size are remembered, 16 at most
+
+
 def style_names(styles_xml: bytes | None) -> dict[str, str]:
     """Style id to the name Word shows ('heading 1' as 'Heading 1'), as python-docx's ``Style.name``
     gives it, read straight from the styles part (a tenth of the time of making every Style).
 
     Remembered by the part's bytes: the papers of one template (one council's, one program's)
     carry the same styles part, and python-docx's is 350 KB, 5 ms to parse. Shared between
-    papers: not to be changed. A package without styles has none: its paragraphs' style ids stand
-    for their names."""
+    papers: not to be changed. A styles part larger than :data:`REMEMBERED_STYLES_BYTES` is read
+    each time (a reader keeps what it remembers). A package without styles has none: its
+    paragraphs' style ids stand for their names."""
+    if styles_xml is not None and len(styles_xml) > REMEMBERED_STYLES_BYTES:
+        return _style_names(styles_xml)
+    return _remembered_style_names(styles_xml)
+
+
+def _style_names(styles_xml: bytes | None) -> dict[str, str]:
     from docx.oxml.parser import parse_xml  # python-docx loads in 0.1 s: only once a .docx is read
     from docx.styles import BabelFish  # as above
 
@@ -149,6 +158,9 @@ def style_names(styles_xml: bytes | None) -> dict[str, str]:
         if style_id and name is not None and name.get(f"{W}val") is not None:
             names[style_id] = BabelFish.internal2ui(name.get(f"{W}val"))
     return names
+
+
+_remembered_style_names = functools.lru_cache(maxsize=16)(_style_names)
 
 
 def _style_name(p: Any, styles: dict[str, str]) -> str | None:

@@ -162,3 +162,20 @@ def test_a_package_python_docx_refuses_is_refused_with_its_reason(
     with pytest.raises(ExtractionError, match="cannot be read as a Word document") as refused:
         word.extract(str(path))
     assert reason in str(refused.value)
+
+
+def test_a_large_styles_part_is_read_each_time_not_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader remembers small styles parts only: sixteen parts of hundreds of megabytes would
+    stay in its memory."""
+    path = _paper(tmp_path / "plain.docx")
+    with zipfile.ZipFile(path) as archive:
+        size = len(archive.read("word/styles.xml"))
+    word._remembered_style_names.cache_clear()
+    monkeypatch.setattr(word, "REMEMBERED_STYLES_BYTES", size - 1)
+    for _ in range(2):
+        block = word.extract(str(path)).blocks[0]
+        assert isinstance(block, Paragraph) and block.style == "Heading 1"
+    assert word._remembered_style_names.cache_info().currsize == 0
+    monkeypatch.setattr(word, "REMEMBERED_STYLES_BYTES", size)
+    word.extract(str(path))
+    assert word._remembered_style_names.cache_info().currsize == 1
