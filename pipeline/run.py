@@ -77,8 +77,8 @@ def _run(ws: Workspace, settings: Settings, input_dir: Path | None, email: bool 
          now: dt.datetime | None, password: str | None) -> RunResult:
     clock = batch.Clock()
     sends = settings.email.enabled if email is None else email
-    # --email after --no-email redoes; a paper to copy means work: the fork server starts importing
-    # the parsers while the rest are copied
+    # e-mail or not is in the fingerprint (--email after --no-email redoes the run); a paper to copy
+    # means work: the fork server starts then and imports the parsers while the rest are copied
     taken = batch.take_in(ws.root, settings, input_dir, now, sends_email=sends, on_first_copy=batch.start_server)
     if batch.unchanged(ws.root, taken.fingerprint):
         try:
