@@ -14,6 +14,7 @@ from pathlib import Path
 from extractors import docx, pdf, xlsx
 from extractors.errors import ExtractionError
 from extractors.model import Limits, Paper
+from extractors.storable import storable
 
 READERS: dict[str, Callable[[str, Limits], Paper]] = {
     "docx": lambda path, limits: docx.extract(path),
@@ -28,7 +29,8 @@ def extract(path: str | Path, fmt: str, limits: Limits | None = None) -> Paper:
     pages a PDF really has, the table rows any paper really has; ExtractionError over them).
 
     Warnings the parsers raise about a file ('Workbook contains no stylesheet') are kept on
-    ``Paper.warnings`` instead of going to stderr.
+    ``Paper.warnings`` instead of going to stderr. Its text is text UTF-8 can hold
+    (:mod:`extractors.storable`).
     """
     limits = limits or Limits()
     reader = READERS.get(fmt)
@@ -44,7 +46,7 @@ def extract(path: str | Path, fmt: str, limits: Limits | None = None) -> Paper:
         message = f"{warning.category.__name__}: {warning.message}"
         if message not in paper.warnings:
             paper.warnings.append(message)
-    return paper
+    return storable(paper)
 
 
 __all__ = ["SUPPORTED", "ExtractionError", "Paper", "extract"]

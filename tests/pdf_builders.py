@@ -161,26 +161,23 @@ def encrypted(path: Path, user_password: str = "secret") -> Path:
     return path
 
 
-def written_vertically(path: Path, text: str = "ABCDE", size: float = 20.0) -> Path:
-    """A page with ``text`` written top to bottom in one text object (a CID font with the Identity-V
-    encoding, as Japanese is set vertically: each glyph moves the pen down by one em) and a line of
-    Helvetica beside it. reportlab cannot write vertical text PDFium reads, so the file is written
-    here object by object; a ToUnicode map makes code 1 'A', code 2 'B' and so on."""
+def _cid_text_pdf(path: Path, encoding: bytes, cmap_entries: bytes, codes: bytes, size: float) -> Path:
+    """One page with ``codes`` (hex) shown in one text object of a CID font with ``encoding``
+    (Identity-H, Identity-V), mapped to text by a ToUnicode map of ``cmap_entries``, and a line of
+    Helvetica beside it; written object by object."""
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
             b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-            b"1 beginbfrange <0001> <00FF> <0041> endbfrange\n"
-            b"endcmap CMapName currentdict /CMap defineresource pop end end")
-    codes = "".join(f"{ord(c) - ord('A') + 1:04X}" for c in text).encode()
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + cmap_entries +
+            b"\nendcmap CMapName currentdict /CMap defineresource pop end end")
     content = b"BT /F1 %g Tf 300 700 Td <%s> Tj ET\nBT /F2 12 Tf 72 500 Td (Plain text) Tj ET" % (size, codes)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 8 0 R >> >>"
         b" /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /Identity-V /DescendantFonts [6 0 R]"
-        b" /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /%s /DescendantFonts [6 0 R]"
+        b" /ToUnicode 7 0 R >>" % encoding,
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3 /CIDSystemInfo << /Registry (Adobe)"
         b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R /DW 1000 >>",
@@ -200,3 +197,22 @@ def written_vertically(path: Path, text: str = "ABCDE", size: float = 20.0) -> P
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def written_vertically(path: Path, text: str = "ABCDE", size: float = 20.0) -> Path:
+    """A page with ``text`` written top to bottom in one text object (a CID font with the Identity-V
+    encoding, as Japanese is set vertically: each glyph moves the pen down by one em) and a line of
+    Helvetica beside it. reportlab cannot write vertical text PDFium reads, so the file is written
+    here object by object; a ToUnicode map makes code 1 'A', code 2 'B' and so on."""
+    codes = "".join(f"{ord(c) - ord('A') + 1:04X}" for c in text).encode()
+    return _cid_text_pdf(path, b"Identity-V", b"1 beginbfrange <0001> <00FF> <0041> endbfrange", codes, size)
+
+
+def mapped_text(path: Path, units: Sequence[str]) -> Path:
+    """A line of ``len(units)`` characters whose ToUnicode map gives character ``i`` the UTF-16 code
+    units ``units[i]`` in hex: '0041' is 'A', 'D835DC5D' the pair of halves of U+1D45D ('𝑝',
+    outside the Basic Multilingual Plane), 'D835' a first half alone (no character)."""
+    entries = b"%d beginbfchar %s endbfchar" % (len(units), b" ".join(
+        b"<%04X> <%s>" % (i, unit.encode()) for i, unit in enumerate(units, start=1)))
+    codes = b"".join(b"%04X" % i for i in range(1, len(units) + 1))
+    return _cid_text_pdf(path, b"Identity-H", entries, codes, 20.0)

@@ -38,6 +38,7 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 STRAIGHT = 1e-3  # points this close in x (or y) make a vertical (or horizontal) piece
 SOFT_HYPHEN = 0x02  # PDFium's code for a hyphen at the end of a line
 NOT_A_CHARACTER = 0xFFFE
+HIGH_HALF, LOW_HALF, HALVES_END = 0xD800, 0xDC00, 0xE000  # UTF-16's surrogates: the two halves of a pair
 UNKNOWN = chr(NOT_A_CHARACTER)  # in the page's text where a character has none (or the page's text is not read)
 INSERTED = frozenset(" \r\n")  # what PDFium puts between words and lines it reads
 MAX_DEPTH = 8  # form XObjects inside form XObjects
@@ -225,11 +226,19 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
     chars: Chars = []
     append = chars.append
     count = raw.FPDFText_CountChars(handle)
+    second_half = -1
     for i, text in enumerate(_page_text(handle, count) or repeat(UNKNOWN, count)):
+        if i == second_half:
+            continue  # read with the first half
         code = None
         if not " " <= text < UNKNOWN:  # a hyphen ending a line (PDFium's U+0002), a control, or not known
             code = raw.FPDFText_GetUnicode(handle, i) if text == UNKNOWN else ord(text)
-            text = chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code)
+            if HIGH_HALF <= code < LOW_HALF and i + 1 < count and LOW_HALF <= (
+                    low := raw.FPDFText_GetUnicode(handle, i + 1)) < HALVES_END:
+                # a character outside the Basic Multilingual Plane ('𝑝', an emoji): PDFium gives its
+                # two UTF-16 halves as two characters; it is one, where the first half is
+                code, second_half = 0x10000 + ((code - HIGH_HALF) << 10) + (low - LOW_HALF), i + 1
+            text = chr(code) if 0x20 <= code < HIGH_HALF or HALVES_END <= code < NOT_A_CHARACTER else _text(code)
         if text in INSERTED and generated(handle, i):
             continue  # a space or line break PDFium put in, not drawn on the page
         address = text_object_at(page, i)
@@ -259,9 +268,12 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
 
 
 def _text(code: int) -> str:
-    """A character's text: PDFium marks a hyphen ending a line as U+0002; what the page shows is '-'."""
+    """A character's text: PDFium marks a hyphen ending a line as U+0002; what the page shows is '-'.
+    Half of a UTF-16 pair without its other half is no character: the replacement character."""
     if code == SOFT_HYPHEN:
         return "-"
+    if HIGH_HALF <= code < HALVES_END:
+        return "\ufffd"
     if code <= 0 or code == NOT_A_CHARACTER or code > 0x10FFFF:
         return f"(cid:{code})"
     return chr(code)
