@@ -39,7 +39,7 @@ from reportlab.lib.pagesizes import A4
 from extractors import extract as extract_any
 from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Paragraph, Table
-from extractors.pdf import PdfSettings, Word, extract, text_of
+from extractors.pdf import PdfSettings, Word, extract, pdfium_reason, text_of
 from extractors.pdf.chars import TEXT, TOP, X0
 from extractors.pdf.pdfium_page import read_page_objects
 
@@ -382,6 +382,16 @@ def test_a_file_neither_reader_opens_names_both_reasons(tmp_path: Path) -> None:
         extract(str(path))
     assert caught.value.reason.startswith("cannot be read as a PDF: data format error (PDFium); ")
     assert caught.value.reason.endswith("(pdfminer)")
+
+
+@pytest.mark.parametrize(("message", "reason"), [
+    ("Failed to load document (PDFium: Data format error).", "data format error"),
+    ("Failed to load document (PDFium: Success).", "failed to load document"),  # pdf.js's Brotli test file
+    ("Failed to load page.", "failed to load page"),
+])
+def test_pdfiums_errors_are_named_in_words(message: str, reason: str) -> None:
+    """PDFium can fail and still call its last error 'Success': then what failed is the reason."""
+    assert pdfium_reason(pdfium.PdfiumError(message)) == reason
 
 
 def test_truncated_pdf_reads_or_says_why(tmp_path: Path) -> None:

@@ -83,7 +83,10 @@ def pdfium_reason(exc: pdfium.PdfiumError) -> str:
     """PDFium's error in words: 'Failed to load document (PDFium: Data format error).' -> 'data format error'."""
     text = str(exc)
     inner = re.search(r"\(PDFium: ([^)]*)\)", text)
-    return (inner.group(1) if inner else text).strip(" .").lower() or "unknown error"
+    said = (inner.group(1) if inner else text).strip(" .").lower()
+    if said == "success":  # PDFium failed without naming why ('Failed to load document (PDFium: Success)'): what failed
+        said = text[:inner.start()].strip(" .").lower() if inner else ""
+    return said or "unknown error"
 
 
 # ---- the first reader: PDFium ------------------------------------------------------------------
