@@ -19,6 +19,7 @@ from extractors import extract
 from extractors import pdf as pdf_reader
 from extractors.model import Paragraph
 from extractors.storable import storable_text
+from pipeline.interpret.reading import quarantined
 
 OUTSIDE = ["0041", "D835DC5D", "0020", "D83DDE00", "0042"]  # 'A𝑝 😀B': a maths letter and an emoji
 HALF_ALONE = ["0041", "D835", "0042"]
@@ -63,3 +64,9 @@ def test_a_paper_of_halves_does_not_stop_the_run(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     documents = pq.read_table(tmp_path / "ws" / "staged" / "documents.parquet").to_pylist()
     assert {d["file_name"] for d in documents} == {"halves.pdf", "maths.pdf", "kelvindale_0000.docx"}
+
+
+def test_a_quarantine_reason_is_storable(tmp_path: Path) -> None:
+    """A parser's message can quote what it choked on, halves and all."""
+    reading = quarantined(tmp_path / "odd.pdf", "0" * 64, "pdf", "cannot be read: unexpected \ud835 in a name")
+    assert reading.document["error"] == "cannot be read: unexpected \ufffd in a name"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.storable import storable_text
 from pipeline.findings import Finding
 
 
@@ -39,5 +40,5 @@ def document_row(path: Path, doc_id: str, fmt: str | None) -> dict[str, Any]:
 
 def quarantined(path: Path, doc_id: str, fmt: str | None, reason: str) -> PaperReading:
     row = document_row(path, doc_id, fmt)
-    row.update(status="quarantined", error=reason)
+    row.update(status="quarantined", error=storable_text(reason))  # a parser's message may quote the file
     return PaperReading(document=row)
