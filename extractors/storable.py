@@ -24,29 +24,46 @@ def storable_text(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _cell(cell: Cell) -> Cell:
-    value = storable_text(cell.value) if isinstance(cell.value, str) else cell.value
-    if value is cell.value and not HALF.search(cell.text):
-        return cell
-    return dataclasses.replace(cell, text=storable_text(cell.text), value=value)
+class _Storing:
+    """Makes texts storable, counting the halves that had to be replaced."""
 
+    def __init__(self) -> None:
+        self.replaced = 0
 
-def _block(block: Block) -> Block:
-    if isinstance(block, Paragraph):
-        return dataclasses.replace(block, text=storable_text(block.text)) if HALF.search(block.text) else block
-    table: Table = block
-    for row in table.rows:
-        for i, cell in enumerate(row):
-            if (fixed := _cell(cell)) is not cell:
-                row[i] = fixed
-    if table.name is not None:
-        table.name = storable_text(table.name)
-    return table
+    def text(self, text: str) -> str:
+        if not HALF.search(text):
+            return text
+        stored = storable_text(text)
+        self.replaced += stored.count("\ufffd") - text.count("\ufffd")
+        return stored
+
+    def cell(self, cell: Cell) -> Cell:
+        value = self.text(cell.value) if isinstance(cell.value, str) else cell.value
+        if value is cell.value and not HALF.search(cell.text):
+            return cell
+        return dataclasses.replace(cell, text=self.text(cell.text), value=value)
+
+    def block(self, block: Block) -> Block:
+        if isinstance(block, Paragraph):
+            return dataclasses.replace(block, text=self.text(block.text)) if HALF.search(block.text) else block
+        table: Table = block
+        for row in table.rows:
+            for i, cell in enumerate(row):
+                if (fixed := self.cell(cell)) is not cell:
+                    row[i] = fixed
+        if table.name is not None:
+            table.name = self.text(table.name)
+        return table
 
 
 def storable(paper: Paper) -> Paper:
     """``paper`` with every text (paragraphs, cells and their values, sheet names, the readers'
-    warnings) as UTF-8 can hold it: changed in place, a paragraph or cell (frozen) replaced."""
-    paper.blocks = [_block(block) for block in paper.blocks]
-    paper.warnings = [storable_text(w) for w in paper.warnings]
+    warnings) as UTF-8 can hold it: changed in place, a paragraph or cell (frozen) replaced. Halves
+    replaced are reported on ``paper.warnings`` (a ``parser_warning`` finding names the file)."""
+    storing = _Storing()
+    paper.blocks = [storing.block(block) for block in paper.blocks]
+    paper.warnings = [storing.text(w) for w in paper.warnings]
+    if storing.replaced:
+        paper.warnings.append(f"{storing.replaced:,} character(s) of its text were half of a character (a UTF-16 "
+                              "surrogate) without the other half, each shown as \ufffd")
     return paper

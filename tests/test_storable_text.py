@@ -19,6 +19,8 @@ from extractors import extract
 from extractors import pdf as pdf_reader
 from extractors.model import Paragraph
 from extractors.storable import storable_text
+from pipeline.config import Settings
+from pipeline.interpret import read_paper_file
 from pipeline.interpret.reading import quarantined
 
 OUTSIDE = ["0041", "D835DC5D", "0020", "D83DDE00", "0042"]  # 'A𝑝 😀B': a maths letter and an emoji
@@ -39,10 +41,18 @@ def test_a_character_outside_the_plane_is_one_character_as_pdfminer_reads_it(tmp
     assert pdf_reader.extract(str(path)).blocks == pdf_reader.extract_by_pdfminer(str(path)).blocks
 
 
-def test_half_a_character_alone_is_the_replacement_character(tmp_path: Path) -> None:
+def test_half_a_character_alone_is_the_replacement_character_and_said(tmp_path: Path) -> None:
+    """The reader keeps what the file says; extraction ends by replacing it and saying so, and the
+    reading carries that as a finding on the file."""
     path = mapped_text(tmp_path / "halves.pdf", HALF_ALONE)
-    assert _first_text(pdf_reader.extract(str(path))) == "A\ufffdB"
-    assert _first_text(extract(path, "pdf")) == "A\ufffdB"
+    assert _first_text(pdf_reader.extract(str(path))) == "A\ud835B"
+    paper = extract(path, "pdf")
+    assert _first_text(paper) == "A\ufffdB"
+    assert paper.warnings == ["1 character(s) of its text were half of a character (a UTF-16 surrogate) without "
+                              "the other half, each shown as \ufffd"]
+    findings = read_paper_file(path, Settings()).findings
+    assert [(f["check"], f["severity"]) for f in findings if "surrogate" in f["message"]] == [
+        ("parser_warning", "info")]
 
 
 @pytest.mark.parametrize(("text", "stored"), [

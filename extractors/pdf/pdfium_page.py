@@ -202,7 +202,7 @@ def _page_text(handle: Any, count: int) -> str | None:
         return None
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[:2 * max(0, written - 1)].decode("utf-16-le", "replace")
+    text = buffer.raw[:2 * max(0, written - 1)].decode("utf-16-le", "surrogatepass")  # halves alone kept: see _text
     return text if len(text) == count else None
 
 
@@ -269,11 +269,12 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
 
 def _text(code: int) -> str:
     """A character's text: PDFium marks a hyphen ending a line as U+0002; what the page shows is '-'.
-    Half of a UTF-16 pair without its other half is no character: the replacement character."""
+    Half of a UTF-16 pair without its other half stays as it is: extraction ends by replacing it and
+    saying so (:mod:`extractors.storable`)."""
     if code == SOFT_HYPHEN:
         return "-"
     if HIGH_HALF <= code < HALVES_END:
-        return "\ufffd"
+        return chr(code)
     if code <= 0 or code == NOT_A_CHARACTER or code > 0x10FFFF:
         return f"(cid:{code})"
     return chr(code)
