@@ -57,7 +57,7 @@ ABOUT = {  # docs/data-contract.md, "Data-quality checks", and consolidation's o
     "action_renumbered": "an action appears under another number than before",
     "text_chars_removed": "a text held characters Excel cannot store; they were removed",
     "text_truncated": "a text was longer than Excel holds; it was cut",
-    "parser_warning": "the library that read a paper warned about the file",
+    "parser_warning": "the library that read a paper warned about the file, or its text held half a character alone",
     "paper_unread": "a paper that looks like a progress report yields no actions, or far fewer than its tables hold",
     "rows_unread": "rows inside an action table read as neither an action, a theme nor a continuation",
     "report_date_missing": "no report date in the paper, nor any fallback: its progress has no as-of date",
