@@ -179,3 +179,40 @@ def test_a_large_styles_part_is_read_each_time_not_remembered(tmp_path: Path, mo
     monkeypatch.setattr(word, "REMEMBERED_STYLES_BYTES", size)
     word.extract(str(path))
     assert word._remembered_style_names.cache_info().currsize == 1
+
+
+def _as_strict(parts: Parts) -> Parts:
+    """The package as Word saves a "Strict Open XML Document": Strict's relationship types and
+    namespaces for the document and its styles."""
+    strict = {b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+              b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+              b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+              b"http://purl.oclc.org/ooxml/wordprocessingml/main"}
+    for name in ("_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml"):
+        for transitional, iso in strict.items():
+            parts[name] = parts[name].replace(transitional, iso)
+    return parts
+
+
+def test_a_strict_open_xml_document_reads_as_its_transitional_twin(tmp_path: Path) -> None:
+    """Word's "Strict Open XML Document" format: python-docx refuses it; bvtrack reads the same
+    Paper as from the same document saved the ordinary way (merged and shaded cells, styles, dates)."""
+    plain = _paper(tmp_path / "plain.docx")
+    document = docx.Document(str(plain))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Theme 1: governance"
+    table.cell(1, 0).text, table.cell(1, 1).text = "1.2 Publish the plan", "Complete"
+    shade = docx.oxml.parse_xml(  # a RAG fill, as the papers' tables carry them
+        '<w:shd xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="clear" w:fill="00B050"/>')
+    table.cell(1, 1)._tc.get_or_add_tcPr().append(shade)
+    document.save(str(plain))
+    strict = tmp_path / "strict.docx"
+    strict.write_bytes(plain.read_bytes())
+    _rewritten(strict, _as_strict)
+    assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
+    with pytest.raises(KeyError):
+        docx.Document(str(strict))
+    ours, twin = word.extract(str(strict)), word.extract(str(plain))
+    assert (ours.blocks, ours.modified) == (twin.blocks, twin.modified)
+    fills = [c.fill for b in ours.blocks if isinstance(b, Table) for row in b.rows for c in row if c.fill]
+    assert fills == ["00B050"] and isinstance(ours.blocks[0], Paragraph) and ours.blocks[0].style == "Heading 1"
