@@ -12,7 +12,7 @@ the same in every paper it made.
 
 A Strict Open XML document (ISO 29500 Strict, which Word offers as a format of its own; python-docx
 refuses it) is read too: its parts are found by Strict's relationship types and its elements
-renamed into the Transitional namespaces.
+renamed into the Transitional namespaces (:mod:`extractors.strict`).
 
 Two differences, both on purpose: a package whose core properties are missing or damaged has no
 dates (``docx.Document`` makes up a part last modified *now*, which would become the paper's
@@ -27,21 +27,16 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.strict import STRICT, STRICT_OFFICE_DOCUMENT, as_transitional
+
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CTS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 RT_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-# ISO 29500 Strict, which Word writes as "Strict Open XML Document": its own relationship types and
-# namespaces for the same parts and elements (the packaging's, the core properties' are shared)
-STRICT_RT_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
-STRICT_RT_STYLES = "http://purl.oclc.org/ooxml/officeDocument/relationships/styles"
-TRANSITIONAL_NAMESPACES = {
-    "http://purl.oclc.org/ooxml/wordprocessingml/main": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "http://purl.oclc.org/ooxml/officeDocument/relationships":
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-}
+STRICT_RT_DOCUMENT = STRICT_OFFICE_DOCUMENT  # ISO 29500 Strict's names (extractors/strict.py)
+STRICT_RT_STYLES = STRICT + "officeDocument/relationships/styles"
 
 
 @dataclass(frozen=True)
@@ -112,24 +107,6 @@ def open_word_package(path: str) -> WordPackage:
         document = as_transitional(document)
         styles = _serialised(as_transitional(_parse(styles))) if styles is not None else None
     return WordPackage(document=document, styles_xml=styles, core=core)
-
-
-def as_transitional(root: Any) -> Any:
-    """A Strict document's elements and attributes renamed into the Transitional namespaces that
-    python-docx and bvtrack read (the names are the same, the namespaces differ); changed in place."""
-    for element in root.iter():
-        if isinstance(element.tag, str):
-            element.tag = _transitional(element.tag)
-        for key in [k for k in element.attrib if k.startswith("{http://purl.oclc.org/")]:
-            element.attrib[_transitional(key)] = element.attrib.pop(key)
-    return root
-
-
-def _transitional(name: str) -> str:
-    if not name.startswith("{http://purl.oclc.org/"):
-        return name
-    namespace, _, local = name[1:].partition("}")
-    return f"{{{TRANSITIONAL_NAMESPACES.get(namespace, namespace)}}}{local}"
 
 
 def _serialised(root: Any) -> bytes:

@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 from extractors.colours import apply_tint, normalise_hex
 from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Table
+from extractors.strict import transitional_package
 
 THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Excel's theme colour indices swap the first two pairs of the theme's colour scheme.
@@ -142,7 +143,21 @@ LOAD_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeErr
                ElementTree.ParseError)
 
 
-def _open(path: str) -> tuple[Any, str | None]:
+def _read(path: str) -> bytes:
+    """The workbook's bytes; a Strict Open XML workbook's (openpyxl would read it as empty) with its
+    names turned into Transitional's (:mod:`extractors.strict`)."""
+    from lxml import etree  # openpyxl's XML library: loaded with it
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        return transitional_package(data)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        reason = f"cannot be read as a workbook: a Strict Open XML part does not parse: {exc}"
+        raise ExtractionError(path, reason) from exc
+
+
+def _open(path: str, data: bytes) -> tuple[Any, str | None]:
     """The workbook; if openpyxl cannot load it fully (pivot tables it cannot parse, say), the
     read-only reader, which skips those parts but loses merged ranges."""
     import openpyxl  # loads in 0.13 s: only once a .xlsx is read
@@ -150,20 +165,42 @@ def _open(path: str) -> tuple[Any, str | None]:
     # opened as a file object: openpyxl refuses a path whose extension is not .xlsx, and the
     # format was already decided by the file's content
     try:
-        with open(path, "rb") as fh:
-            return openpyxl.load_workbook(io.BytesIO(fh.read()), data_only=True), None
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=True), None
     except LOAD_ERRORS as exc:
         first = f"{type(exc).__name__}: {exc}"
     try:
-        with open(path, "rb") as fh:
-            book = openpyxl.load_workbook(io.BytesIO(fh.read()), data_only=True, read_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except LOAD_ERRORS as exc:
         raise ExtractionError(path, f"cannot be read as a workbook: {first}") from exc
     return book, f"read without merged cells after: {first}"
 
 
+CORE_PROPERTIES = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def declared_dates(data: bytes) -> set[str]:
+    """Which of 'modified' and 'created' the workbook's core properties declare. openpyxl makes up
+    *now* for a date they lack (and for both where there are none), which would become the paper's
+    report date; a date it did not read is no date."""
+    from lxml import etree  # openpyxl's XML library: loaded with it
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            rels = etree.fromstring(archive.read("_rels/.rels"), parser)
+            target = next((rel.get("Target") for rel in rels if rel.get("Type", "").encode() == CORE_PROPERTIES), None)
+            if not target:
+                return set()
+            core = etree.fromstring(archive.read(target.lstrip("/")), parser)
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        return set()
+    return {name for name in ("modified", "created") if core.find(f"{DCTERMS}{name}") is not None}
+
+
 def extract(path: str) -> Paper:
-    wb, warning = _open(path)
+    data = _read(path)
+    wb, warning = _open(path, data)
     paper = Paper(path=path, format="xlsx", warnings=[warning] if warning else [])
     try:
         theme = theme_colours(getattr(wb, "loaded_theme", None))
@@ -174,9 +211,9 @@ def extract(path: str) -> Paper:
             if table is not None:
                 paper.blocks.append(table)
         paper.n_pages = len(wb.worksheets)
-        props = getattr(wb, "properties", None)
-        when = getattr(props, "modified", None) or getattr(props, "created", None)
-        paper.modified = when if isinstance(when, dt.datetime) else None
+        props, declared = getattr(wb, "properties", None), declared_dates(data)
+        when = [getattr(props, name, None) for name in ("modified", "created") if name in declared]
+        paper.modified = next((w for w in when if isinstance(w, dt.datetime)), None)
     except LOAD_ERRORS as exc:
         raise ExtractionError(path, f"cannot be read as a workbook: {type(exc).__name__}: {exc}") from exc
     finally:
