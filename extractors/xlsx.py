@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from extractors.colours import apply_tint, normalise_hex
 from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Table
-from extractors.strict import transitional_package
+from extractors.strict import is_strict_package, transitional_package
 
 THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Excel's theme colour indices swap the first two pairs of the theme's colour scheme.
@@ -143,15 +143,24 @@ LOAD_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeErr
                ElementTree.ParseError)
 
 
-def _read(path: str) -> bytes:
-    """The workbook's bytes; a Strict Open XML workbook's (openpyxl would read it as empty) with its
-    names turned into Transitional's (:mod:`extractors.strict`)."""
+def _read(path: str) -> tuple[bytes, set[str]]:
+    """The workbook's bytes, and which of 'modified' and 'created' its core properties declare
+    (:func:`declared_dates`). A Strict Open XML workbook's bytes (openpyxl would read it as empty)
+    come with their names turned into Transitional's (:mod:`extractors.strict`)."""
     from lxml import etree  # openpyxl's XML library: loaded with it
 
     with open(path, "rb") as fh:
         data = fh.read()
     try:
-        return transitional_package(data)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return data, set()  # openpyxl says why, in its words
+    with archive:
+        strict, declared = is_strict_package(archive), declared_dates(archive)
+    if not strict:
+        return data, declared
+    try:
+        return transitional_package(data), declared
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         reason = f"cannot be read as a workbook: a Strict Open XML part does not parse: {exc}"
         raise ExtractionError(path, reason) from exc
@@ -179,7 +188,7 @@ CORE_PROPERTIES = b"http://schemas.openxmlformats.org/package/2006/relationships
 DCTERMS = "{http://purl.org/dc/terms/}"
 
 
-def declared_dates(data: bytes) -> set[str]:
+def declared_dates(archive: zipfile.ZipFile) -> set[str]:
     """Which of 'modified' and 'created' the workbook's core properties declare. openpyxl makes up
     *now* for a date they lack (and for both where there are none), which would become the paper's
     report date; a date it did not read is no date."""
@@ -187,19 +196,18 @@ def declared_dates(data: bytes) -> set[str]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            rels = etree.fromstring(archive.read("_rels/.rels"), parser)
-            target = next((rel.get("Target") for rel in rels if rel.get("Type", "").encode() == CORE_PROPERTIES), None)
-            if not target:
-                return set()
-            core = etree.fromstring(archive.read(target.lstrip("/")), parser)
+        rels = etree.fromstring(archive.read("_rels/.rels"), parser)
+        target = next((rel.get("Target") for rel in rels if rel.get("Type", "").encode() == CORE_PROPERTIES), None)
+        if not target:
+            return set()
+        core = etree.fromstring(archive.read(target.lstrip("/")), parser)
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         return set()
     return {name for name in ("modified", "created") if core.find(f"{DCTERMS}{name}") is not None}
 
 
 def extract(path: str) -> Paper:
-    data = _read(path)
+    data, declared = _read(path)
     wb, warning = _open(path, data)
     paper = Paper(path=path, format="xlsx", warnings=[warning] if warning else [])
     try:
@@ -211,7 +219,7 @@ def extract(path: str) -> Paper:
             if table is not None:
                 paper.blocks.append(table)
         paper.n_pages = len(wb.worksheets)
-        props, declared = getattr(wb, "properties", None), declared_dates(data)
+        props = getattr(wb, "properties", None)
         when = [getattr(props, name, None) for name in ("modified", "created") if name in declared]
         paper.modified = next((w for w in when if isinstance(w, dt.datetime)), None)
     except LOAD_ERRORS as exc:
