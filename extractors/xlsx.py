@@ -149,14 +149,16 @@ def _read(path: str) -> tuple[bytes, set[str]]:
     come with their names turned into Transitional's (:mod:`extractors.strict`)."""
     from lxml import etree  # openpyxl's XML library: loaded with it
 
-    with open(path, "rb") as fh:
-        data = fh.read()
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        return data, set()  # openpyxl says why, in its words
-    with archive:
-        strict, declared = is_strict_package(archive), declared_dates(archive)
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ExtractionError(path, f"cannot be read as a workbook: {exc.strerror or exc}") from exc
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            strict, declared = is_strict_package(archive), declared_dates(archive)
+    except Exception:  # a damaged package (zipfile and zlib raise many kinds): openpyxl says why
+        return data, set()
     if not strict:
         return data, declared
     try:
