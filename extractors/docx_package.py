@@ -4,8 +4,8 @@
 footers, pictures) and parses each one: two thirds of the time of reading a committee paper,
 for parts bvtrack never looks at. Here the three it does read are found as python-docx finds
 them (the package's and the document's relationships, the main part's content type checked
-against ``[Content_Types].xml``) and parsed by python-docx's own parser, so the elements are the
-ones ``docx.Document`` would give; the other parts stay in the archive, unread.
+against ``[Content_Types].xml``: :mod:`extractors.opc`) and parsed by python-docx's own parser, so
+the elements are the ones ``docx.Document`` would give; the other parts stay in the archive, unread.
 
 The styles part is handed on unparsed: python-docx's template has one of 350 KB, 5 ms to parse,
 the same in every paper it made.
@@ -22,18 +22,15 @@ relationship, a damaged settings part).
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.opc import RT_CORE, content_type, related
 from extractors.strict import STRICT, STRICT_OFFICE_DOCUMENT, as_transitional
 
-PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-CTS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 RT_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 STRICT_RT_DOCUMENT = STRICT_OFFICE_DOCUMENT  # ISO 29500 Strict's names (extractors/strict.py)
 STRICT_RT_STYLES = STRICT + "officeDocument/relationships/styles"
@@ -57,50 +54,21 @@ def _parse(blob: bytes) -> Any:
     return parse_xml(blob)
 
 
-def _related(archive: zipfile.ZipFile, source: str, reltype: str) -> str | None:
-    """The part name ('/word/document.xml') that ``source`` ('/' for the package) relates to by
-    ``reltype``; None where it has none. Several raise ValueError, as in python-docx."""
-    folder, name = posixpath.split(source)
-    try:
-        rels = archive.read(posixpath.join(folder, "_rels", f"{name}.rels").lstrip("/"))
-    except KeyError:
-        return None
-    targets = [rel.get("Target") or "" for rel in _parse(rels).iterchildren(f"{PR}Relationship")
-               if rel.get("Type") == reltype and rel.get("TargetMode", "Internal") != "External"]
-    if len(targets) > 1:
-        raise ValueError(f"multiple relationships of type '{reltype}' in collection")
-    return posixpath.abspath(posixpath.join(folder, targets[0])) if targets else None
-
-
-def _content_type(archive: zipfile.ZipFile, part: str) -> str:
-    """``[Content_Types].xml``'s type of ``part``: its override, else its extension's default
-    (both matched regardless of case, as Office and python-docx match them)."""
-    types = _parse(archive.read("[Content_Types].xml"))
-    for override in types.iterchildren(f"{CTS}Override"):
-        if (override.get("PartName") or "").lower() == part.lower():
-            return override.get("ContentType") or ""
-    extension = posixpath.splitext(part)[1][1:].lower()
-    for default in types.iterchildren(f"{CTS}Default"):
-        if (default.get("Extension") or "").lower() == extension:
-            return default.get("ContentType") or ""
-    raise KeyError(f"no content type for partname '{part}' in [Content_Types].xml")
-
-
 def open_word_package(path: str) -> WordPackage:
     """The parts of the Word document at ``path``. Raises what ``docx.Document`` raises for a
     package it cannot open: zipfile.BadZipFile, KeyError (a part or relationship missing),
     ValueError (not a Word document), lxml's XMLSyntaxError (a part that does not parse), OSError."""
     with zipfile.ZipFile(path) as archive:
-        main, strict = _related(archive, "/", RT_DOCUMENT), False
+        main, strict = related(archive, "/", RT_DOCUMENT), False
         if main is None:
-            main, strict = _related(archive, "/", STRICT_RT_DOCUMENT), True
+            main, strict = related(archive, "/", STRICT_RT_DOCUMENT), True
         if main is None:
             raise KeyError(f"no relationship of type '{RT_DOCUMENT}' in collection")
-        content_type = _content_type(archive, main)
-        if content_type != WORD_MAIN:
-            raise ValueError(f"file '{path}' is not a Word file, content type is '{content_type}'")
+        main_type = content_type(archive, main)
+        if main_type != WORD_MAIN:
+            raise ValueError(f"file '{path}' is not a Word file, content type is '{main_type}'")
         document = _parse(archive.read(main.lstrip("/")))
-        styles_part = _related(archive, main, STRICT_RT_STYLES if strict else RT_STYLES)
+        styles_part = related(archive, main, STRICT_RT_STYLES if strict else RT_STYLES)
         styles = archive.read(styles_part.lstrip("/")) if styles_part else None
         core = _core_properties(archive)
     if strict:
@@ -121,7 +89,7 @@ def _core_properties(archive: zipfile.ZipFile) -> Any | None:
     from lxml import etree  # python-docx's XML library: loaded with it, once a .docx is read
 
     try:
-        part = _related(archive, "/", RT_CORE)
+        part = related(archive, "/", RT_CORE)
         return _parse(archive.read(part.lstrip("/"))) if part else None
     except (KeyError, ValueError, etree.XMLSyntaxError):
         return None

@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 from extractors.colours import apply_tint, normalise_hex
 from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Table
+from extractors.opc import RT_CORE, parse, related
 from extractors.strict import is_strict_package, transitional_package
 
 THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -186,7 +187,6 @@ def _open(path: str, data: bytes) -> tuple[Any, str | None]:
     return book, f"read without merged cells after: {first}"
 
 
-CORE_PROPERTIES = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 DCTERMS = "{http://purl.org/dc/terms/}"
 
 
@@ -196,16 +196,12 @@ def declared_dates(archive: zipfile.ZipFile) -> set[str]:
     report date; a date it did not read is no date."""
     from lxml import etree  # openpyxl's XML library: loaded with it
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
-        rels = etree.fromstring(archive.read("_rels/.rels"), parser)
-        target = next((rel.get("Target") for rel in rels if rel.get("Type", "").encode() == CORE_PROPERTIES), None)
-        if not target:
-            return set()
-        core = etree.fromstring(archive.read(target.lstrip("/")), parser)
+        part = related(archive, "/", RT_CORE)
+        core = parse(archive.read(part.lstrip("/"))) if part else None
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         return set()
-    return {name for name in ("modified", "created") if core.find(f"{DCTERMS}{name}") is not None}
+    return {name for name in ("modified", "created") if core is not None and core.find(f"{DCTERMS}{name}") is not None}
 
 
 def extract(path: str) -> Paper:
