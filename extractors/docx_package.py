@@ -32,7 +32,6 @@ from extractors.strict import STRICT, STRICT_OFFICE_DOCUMENT, as_transitional
 RT_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-STRICT_RT_DOCUMENT = STRICT_OFFICE_DOCUMENT  # ISO 29500 Strict's names (extractors/strict.py)
 STRICT_RT_STYLES = STRICT + "officeDocument/relationships/styles"
 
 
@@ -61,7 +60,7 @@ def open_word_package(path: str) -> WordPackage:
     with zipfile.ZipFile(path) as archive:
         main, strict = related(archive, "/", RT_DOCUMENT), False
         if main is None:
-            main, strict = related(archive, "/", STRICT_RT_DOCUMENT), True
+            main, strict = related(archive, "/", STRICT_OFFICE_DOCUMENT), True
         if main is None:
             raise KeyError(f"no relationship of type '{RT_DOCUMENT}' in collection")
         main_type = content_type(archive, main)

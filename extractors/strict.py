@@ -15,6 +15,8 @@ import io
 import zipfile
 from typing import Any
 
+from extractors.opc import related
+
 STRICT = "http://purl.oclc.org/ooxml/"
 TRANSITIONAL = "http://schemas.openxmlformats.org/"
 STRICT_OFFICE_DOCUMENT = STRICT + "officeDocument/relationships/officeDocument"
@@ -54,9 +56,9 @@ def as_transitional(root: Any) -> Any:
 def is_strict_package(archive: zipfile.ZipFile) -> bool:
     """Whether the package's main part is related to it the Strict way."""
     try:
-        return STRICT_OFFICE_DOCUMENT.encode() in archive.read("_rels/.rels")
-    except KeyError:
-        return False
+        return related(archive, "/", STRICT_OFFICE_DOCUMENT) is not None
+    except ValueError:  # several such relationships: Strict all the same
+        return True
 
 
 def transitional_package(data: bytes) -> bytes:
