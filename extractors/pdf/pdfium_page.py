@@ -238,7 +238,7 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
                 # a character outside the Basic Multilingual Plane ('𝑝', an emoji): PDFium gives its
                 # two UTF-16 halves as two characters; it is one, where the first half is
                 code, second_half = 0x10000 + ((code - HIGH_HALF) << 10) + (low - LOW_HALF), i + 1
-            text = chr(code) if 0x20 <= code < HIGH_HALF or HALVES_END <= code < NOT_A_CHARACTER else _text(code)
+            text = chr(code) if 0x20 <= code < NOT_A_CHARACTER else _text(code)  # a half alone kept: see storable
         if text in INSERTED and generated(handle, i):
             continue  # a space or line break PDFium put in, not drawn on the page
         address = text_object_at(page, i)
@@ -268,13 +268,9 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
 
 
 def _text(code: int) -> str:
-    """A character's text: PDFium marks a hyphen ending a line as U+0002; what the page shows is '-'.
-    Half of a UTF-16 pair without its other half stays as it is: extraction ends by replacing it and
-    saying so (:mod:`extractors.storable`)."""
+    """A character's text: PDFium marks a hyphen ending a line as U+0002; what the page shows is '-'."""
     if code == SOFT_HYPHEN:
         return "-"
-    if HIGH_HALF <= code < HALVES_END:
-        return chr(code)
     if code <= 0 or code == NOT_A_CHARACTER or code > 0x10FFFF:
         return f"(cid:{code})"
     return chr(code)
