@@ -74,6 +74,30 @@ def test_a_worker_has_its_next_paper_before_the_run_files_the_last_one() -> None
     assert float(readings[1].document["title"]) < filed[0]
 
 
+def test_a_worker_holds_its_next_paper_while_the_run_is_busy_filing() -> None:
+    # the second paper is sent with the first, the third as the first comes back: the worker goes
+    # from one to the next without waiting for the run, which is still filing the first
+    filed: dict[int, float] = {}
+
+    def file(index: int, reading: PaperReading, seconds: float) -> None:
+        time.sleep(0.5)
+        filed[index] = time.monotonic()
+
+    readings = Pool(LIMITS, 1, start_time).read(jobs("ok-1", "ok-2", "ok-3", "ok-4"), file)
+    assert float(readings[2].document["title"]) < filed[0]
+    assert [r.status for r in readings] == ["extracted"] * 4
+
+
+@pytest.mark.parametrize("first", ["hang-1", "die-1", "hog-1", "segv-1"])
+def test_a_paper_queued_behind_one_that_stops_its_worker_is_read_by_the_next(first: str) -> None:
+    names = [first, "ok-1", "ok-2", "ok-3"]
+    done: list[int] = []
+    readings = Pool(LIMITS, 1, misbehave).read(jobs(*names), lambda i, r, s: done.append(i))
+    assert [r.status for r in readings] == ["quarantined", "extracted", "extracted", "extracted"]
+    assert sorted(done) == [0, 1, 2, 3]  # each paper filed once
+    assert readings[1].document["error"] is None
+
+
 def test_no_papers_start_no_workers() -> None:
     assert Pool(LIMITS, 4, misbehave).read([]) == []
 

@@ -48,6 +48,7 @@ OOM_MARKERS = ("MemoryError", "Memory allocation failed", "Cannot allocate memor
 STOP_GRACE_SECONDS = 2.0
 BOOT_SECONDS = 60.0  # a new worker's allowance to start up before its paper's clock runs
 WORKER_NAME = "bvtrack-reader"
+QUEUED = 2  # papers a worker holds: the one it reads and the next, so it never waits for the run
 
 
 @dataclass(frozen=True)
@@ -214,13 +215,18 @@ def _signal_name(exitcode: int | None) -> str:
 
 
 class _Slot:
-    """One worker process and the paper it is reading."""
+    """One worker process, the paper it is reading and the one it reads next.
+
+    A worker is sent its next paper while it reads one (:data:`QUEUED`), so that it never waits
+    for the run to file a reading and send another; it reads them in the order sent.
+    """
 
     def __init__(self, ctx: BaseContext, settings: Settings, reader: Reader):
         self.ctx, self.settings, self.reader = ctx, settings, reader
-        self.job: int | None = None
+        self.jobs: deque[int] = deque()  # sent and not yet read back, in the order the worker reads them
         self.deadline = 0.0
         self.started = 0.0
+        self.seconds = 0.0  # how long the last paper read back took
         self.process: BaseProcess | None = None
         self.conn: Connection | None = None
         self.hung_up = False  # the worker closed its end of the pipe without sending a reading
@@ -234,14 +240,28 @@ class _Slot:
         child.close()
         self.process, self.conn = process, parent
 
+    @property
+    def job(self) -> int | None:
+        """The paper the worker is reading (or starts on next); None when it has none."""
+        return self.jobs[0] if self.jobs else None
+
     def assign(self, index: int, job: Job) -> None:
-        if self.process is None or not self.process.is_alive():
+        if not self.jobs and (self.process is None or not self.process.is_alive()):
             self.discard()
             self._spawn()
         assert self.conn is not None
-        self.job = index
-        self.started = time.monotonic()
-        self.deadline = self.started + BOOT_SECONDS + self.settings.timeout_seconds  # until the worker says "start"
+        self.jobs.append(index)
+        if len(self.jobs) == 1:
+            self.started = time.monotonic()
+            self.deadline = self.started + BOOT_SECONDS + self.settings.timeout_seconds  # until the worker says "start"
+            self._send(index, job)
+        else:  # queued behind the paper being read: a failed send shows as that paper's failure
+            with contextlib.suppress(OSError):
+                assert self.conn is not None
+                self.conn.send((index, str(job.path), job.doc_id))
+
+    def _send(self, index: int, job: Job) -> None:
+        assert self.conn is not None
         try:
             self.conn.send((index, str(job.path), job.doc_id))
         except OSError:  # the worker died between papers: start another and send again
@@ -264,7 +284,11 @@ class _Slot:
                     self.started = time.monotonic()
                     self.deadline = self.started + self.settings.timeout_seconds
                 elif isinstance(reading, PaperReading):
-                    self.job = None
+                    self.jobs.popleft()
+                    self.seconds = time.monotonic() - self.started
+                    if self.jobs:  # the queued paper's clock runs from now until its "start" comes
+                        self.started = time.monotonic()
+                        self.deadline = self.started + self.settings.timeout_seconds
                     if exhausted:  # the worker is leaving: the next paper gets a fresh one
                         self.process_exited()
                     return reading
@@ -299,6 +323,13 @@ class _Slot:
         self.process = self.conn = None
         self.hung_up = False
 
+    def take_back(self) -> list[int]:
+        """The papers sent to this slot's worker and not read, taken off the slot: for another
+        worker, once this one is gone (killed, or left after its last reading)."""
+        unread = list(self.jobs)
+        self.jobs.clear()
+        return unread
+
     def stop(self) -> None:
         if self.conn is not None and self.process is not None and self.process.is_alive():
             with contextlib.suppress(OSError):
@@ -332,16 +363,20 @@ class Pool:
         pending = deque(range(len(jobs)))
 
         def hand_out() -> None:
-            for slot in slots:
-                if slot.job is None and pending:
+            for slot in slots:  # an idle worker first, then one paper queued behind each paper being read
+                if not slot.jobs and pending:
+                    index = pending.popleft()
+                    slot.assign(index, jobs[index])
+            for slot in slots:  # not the last papers: queued behind a slow one, they would wait while a worker idles
+                if len(slot.jobs) < QUEUED and len(pending) > len(slots):
                     index = pending.popleft()
                     slot.assign(index, jobs[index])
 
         try:
             hand_out()
-            while any(s.job is not None for s in slots):
+            while any(s.jobs for s in slots):
                 self._wait(slots)
-                finished = [f for slot in slots if (f := self._settle(slot, jobs, results)) is not None]
+                finished = [f for slot in slots if (f := self._settle(slot, jobs, results, pending)) is not None]
                 hand_out()  # the next papers go out before this process files the last ones
                 for index, reading, seconds in finished:
                     if done is not None:
@@ -353,16 +388,17 @@ class Pool:
 
     @staticmethod
     def _wait(slots: list[_Slot]) -> None:
-        busy = [s for s in slots if s.job is not None]
+        busy = [s for s in slots if s.jobs]
         if not busy:
             return
         timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
         wait([w for s in busy for w in s.waitables()], timeout=timeout)
 
-    def _settle(self, slot: _Slot, jobs: list[Job],
-                results: dict[int, PaperReading]) -> tuple[int, PaperReading, float] | None:
-        """Take the slot's reading if it is ready, or quarantine its paper if the worker died or ran
-        over: the paper's index, its reading and its seconds; None while it is still being read."""
+    def _settle(self, slot: _Slot, jobs: list[Job], results: dict[int, PaperReading],
+                pending: deque[int]) -> tuple[int, PaperReading, float] | None:
+        """Take the slot's next reading if it is ready, or quarantine the paper being read if the
+        worker died or ran over: the paper's index, its reading and its seconds; None while it is
+        still being read. Papers queued behind it on a worker now gone go back to ``pending``."""
         index = slot.job
         if index is None:
             return None
@@ -373,10 +409,13 @@ class Pool:
                 return None  # still reading, within its time
             job = jobs[index]
             reading = quarantined(job.path, job.doc_id, None, reason)
+            slot.jobs.popleft()
             slot.discard()
-            slot.job = None
+            slot.seconds = time.monotonic() - slot.started
+        if slot.process is None:  # gone: what it was sent and did not read is read by another
+            pending.extendleft(reversed(slot.take_back()))
         results[index] = reading
-        return index, reading, time.monotonic() - slot.started
+        return index, reading, slot.seconds
 
     def _failure(self, slot: _Slot) -> str | None:
         if slot.dead():
