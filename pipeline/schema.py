@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -151,6 +152,8 @@ def conform(name: str, rows: pd.DataFrame | list[dict[str, Any]]) -> pd.DataFram
     """
     columns = TABLES[name]
     frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
+    if isinstance(rows, pd.DataFrame) and _conformed(frame, columns):
+        return frame.copy()  # a table conformed before (the run passes its tables on): as it is
     out: dict[str, pd.Series] = {}
     n = len(frame)
     for col, kind in columns.items():
@@ -169,6 +172,30 @@ def conform(name: str, rows: pd.DataFrame | list[dict[str, Any]]) -> pd.DataFram
         else:
             out[col] = pd.Series([as_date(v) for v in values], dtype="object", index=frame.index)
     return pd.DataFrame(out, columns=list(columns)).reset_index(drop=True)
+
+
+_CONFORMED_TYPES = {STRING: pd.StringDtype(), FLOAT: pd.Float64Dtype(), INT: pd.Int64Dtype(),
+                    BOOL: pd.BooleanDtype(), DATE: np.dtype(object)}
+
+
+def _conformed(frame: pd.DataFrame, columns: dict[str, str]) -> bool:
+    """Whether ``frame`` is already what :func:`conform` makes of it: the columns in order, each
+    of its type, no '' text, no NaN among the numbers, dates as dates, and a plain index."""
+    index = frame.index
+    if list(frame.columns) != list(columns) or not (isinstance(index, pd.RangeIndex) and index.start == 0
+                                                    and index.step == 1):
+        return False
+    for col, kind in columns.items():
+        series = frame[col]
+        if series.dtype != _CONFORMED_TYPES[kind]:
+            return False
+        if kind == STRING and bool((series == "").any()):
+            return False
+        if kind == FLOAT and bool(np.isnan(series.to_numpy(dtype="float64", na_value=0.0)).any()):
+            return False
+        if kind == DATE and not all(v is None or type(v) is dt.date for v in series.array):
+            return False
+    return True
 
 
 def empty(name: str) -> pd.DataFrame:

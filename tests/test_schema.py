@@ -82,3 +82,34 @@ def test_empty_texts_in_a_typed_staged_table_read_as_null(tmp_path: Path) -> Non
                                            strict=True)})
     pq.write_table(table, tmp_path / "findings.parquet")
     assert staging.read_table(tmp_path, "findings")["check"].tolist() == [pd.NA, "x"]
+
+
+def _slow_conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """What conform makes of ``frame`` value by value (as rows, so no shortcut applies)."""
+    return schema.conform(name, frame.astype(object).to_dict("records"))
+
+
+def test_a_conformed_table_conforms_to_itself_and_a_copy() -> None:
+    snapshots = _all_kinds()
+    again = schema.conform("snapshots", snapshots)
+    pd.testing.assert_frame_equal(again, snapshots)
+    pd.testing.assert_frame_equal(again, _slow_conform("snapshots", snapshots))
+    again.loc[0, "rag"] = "red"  # the caller's to change: not the table it came from
+    assert snapshots.loc[0, "rag"] == "green"
+
+
+def test_a_table_almost_conformed_is_conformed_value_by_value() -> None:
+    # each of these looks conformed by its columns' types but one value is not what conform makes
+    blank = _all_kinds()
+    blank.loc[1, "percent_raw"] = ""
+    timed = _all_kinds()
+    timed["as_of"] = pd.Series([dt.datetime(2021, 9, 20, 10, 30), None], dtype=object)
+    shifted = _all_kinds()
+    shifted.index = pd.RangeIndex(5, 7)
+    reordered = _all_kinds()[list(reversed(schema.TABLES["snapshots"]))]
+    for frame in (blank, timed, shifted, reordered):
+        got = schema.conform("snapshots", frame)
+        pd.testing.assert_frame_equal(got, _slow_conform("snapshots", frame.reset_index(drop=True)))
+        assert list(got.columns) == list(schema.TABLES["snapshots"]) and list(got.index) == [0, 1]
+    assert schema.conform("snapshots", blank).loc[1, "percent_raw"] is pd.NA
+    assert schema.conform("snapshots", timed).loc[0, "as_of"] == dt.date(2021, 9, 20)
