@@ -2,7 +2,8 @@
 
 ``import great_expectations`` takes about two seconds, the checks about one. A run that has papers
 to read starts a :class:`Background` at once: its process imports what it is told to preload at
-nice 19 (in the moments the readers leave a core idle), then runs the functions the run submits
+nice 19 (in the moments the readers leave a core idle, and on the core consolidation leaves free
+once they are done; the checks need consolidation's tables first), then runs the functions the run submits
 to it, one after another, while the run goes on with its own work. A function is submitted by
 name (a module-level function, as pickle sends it) with its arguments; :meth:`Pending.result`
 waits for what it returned, or raises what it raised. A large argument that several functions
