@@ -17,9 +17,14 @@ from extractors.model import Block, Cell, Paper, Paragraph, Table
 HALF = re.compile("[\ud800-\udfff]")
 
 
+def has_halves(text: str) -> bool:
+    """Whether ``text`` holds a UTF-16 half; ASCII text (most of it: ``isascii`` does not scan) cannot."""
+    return not text.isascii() and HALF.search(text) is not None
+
+
 def storable_text(text: str) -> str:
     """``text`` with pairs of UTF-16 halves joined and a half alone replaced by U+FFFD."""
-    if not HALF.search(text):
+    if not has_halves(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
@@ -31,7 +36,7 @@ class _Storing:
         self.replaced = 0
 
     def text(self, text: str) -> str:
-        if not HALF.search(text):
+        if not has_halves(text):
             return text
         stored = storable_text(text)
         self.replaced += stored.count("\ufffd") - text.count("\ufffd")
@@ -39,13 +44,13 @@ class _Storing:
 
     def cell(self, cell: Cell) -> Cell:
         value = self.text(cell.value) if isinstance(cell.value, str) else cell.value
-        if value is cell.value and not HALF.search(cell.text):
+        if value is cell.value and not has_halves(cell.text):
             return cell
         return dataclasses.replace(cell, text=self.text(cell.text), value=value)
 
     def block(self, block: Block) -> Block:
         if isinstance(block, Paragraph):
-            return dataclasses.replace(block, text=self.text(block.text)) if HALF.search(block.text) else block
+            return dataclasses.replace(block, text=self.text(block.text)) if has_halves(block.text) else block
         table: Table = block
         for row in table.rows:
             for i, cell in enumerate(row):

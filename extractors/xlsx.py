@@ -22,6 +22,7 @@ from extractors.opc import RT_CORE, parse, related
 from extractors.strict import is_strict_package, transitional_package
 
 THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+EXCEL_CELL_CHARS = 32_767  # the most text an Excel cell holds (Excel's specifications and limits)
 # Excel's theme colour indices swap the first two pairs of the theme's colour scheme.
 THEME_ORDER = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5",
                "accent6", "hlink", "folHlink"]
@@ -91,6 +92,15 @@ def display_text(value: Any, number_format: str) -> str:
     return str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def within_cell_limit(value: Any) -> tuple[Any, bool]:
+    """Text cut at the most an Excel cell holds (:data:`EXCEL_CELL_CHARS`), as Excel cuts it when it
+    repairs such a file, and whether it was cut. One shared string can fill every cell of a sheet:
+    a 100 KB file can hold a megabyte of text in each of 12,000 cells."""
+    if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
+        return value[:EXCEL_CELL_CHARS], True
+    return value, False
+
+
 def _typed(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date | int | float | str) or value is None:
         return value
@@ -116,26 +126,36 @@ def _sheet_cells(ws: Any) -> list[Any]:
     return [cell for row in ws.iter_rows() for cell in row if getattr(cell, "row", None)]
 
 
-def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str]) -> Table | None:
+def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
+                warnings: list[str] | None = None) -> Table | None:
+    """The sheet's cells as one Table; cells whose text had to be cut are said on ``warnings``."""
     spans, covered = _merges(ws)
-    found: list[tuple[int, int, Any, str, str | None]] = []
+    found: list[tuple[int, int, Any, Any, str, str | None]] = []
+    cut: list[str] = []
     for cell in _sheet_cells(ws):
         r, c = cell.row, cell.column
         if (r, c) in covered:
             continue
+        value, was_cut = within_cell_limit(cell.value)
+        if was_cut:
+            cut.append(getattr(cell, "coordinate", f"row {r}, column {c}"))
         fmt = cell.number_format or "General"
-        text = display_text(cell.value, fmt)
+        text = display_text(value, fmt)
         fill = fill_hex(cell, theme) if cell.has_style else None
         if text.strip() or fill is not None:
-            found.append((r, c, cell, text, fill))
+            found.append((r, c, cell, value, text, fill))
+    if cut and warnings is not None:
+        warnings.append(f"sheet {ws.title!r}: {len(cut):,} cell(s) hold more text than an Excel cell can "
+                        f"({EXCEL_CELL_CHARS:,} characters), cut there as Excel cuts it: {', '.join(cut[:5])}"
+                        f"{' …' if len(cut) > 5 else ''}")
     if not found:
         return None
     top, left = min(f[0] for f in found), min(f[1] for f in found)
     rows: list[list[Cell]] = [[] for _ in range(max(f[0] for f in found) - top + 1)]
-    for r, c, cell, text, fill in found:
+    for r, c, cell, value, text, fill in found:
         rowspan, colspan = spans.get((r, c), (1, 1))
         rows[r - top].append(Cell(text=text, row=r - top, col=c - left, rowspan=rowspan, colspan=colspan,
-                                  fill=fill, value=_typed(cell.value), number_format=cell.number_format,
+                                  fill=fill, value=_typed(value), number_format=cell.number_format,
                                   page=sheet_number))
     return Table(rows=rows, index=index, page=sheet_number, name=ws.title)
 
@@ -213,7 +233,7 @@ def extract(path: str) -> Paper:
         for number, ws in enumerate(wb.worksheets, start=1):
             if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
                 continue  # hidden sheets and chart sheets
-            table = sheet_table(ws, len(paper.tables), number, theme)
+            table = sheet_table(ws, len(paper.tables), number, theme, paper.warnings)
             if table is not None:
                 paper.blocks.append(table)
         paper.n_pages = len(wb.worksheets)

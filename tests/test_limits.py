@@ -16,8 +16,10 @@ import docx
 import numpy as np
 import openpyxl
 import pytest
+import xlsxwriter
 from reportlab.pdfgen.canvas import Canvas
 
+from extractors import extract
 from pipeline.config import Settings
 from pipeline.consolidate import consolidate
 from pipeline.consolidate.similarity import Texts, best_scores, score_matrix, text_score
@@ -130,6 +132,41 @@ def test_a_paper_with_more_table_rows_than_max_rows_is_quarantined(tmp_path: Pat
     assert capped.status == "quarantined"
     assert capped.document["error"] == "301 table rows, over the limit of 100 (max_rows)"
     assert len(read_paper_file(path, Settings()).actions) == 300
+
+
+def test_cell_text_longer_than_excel_holds_is_cut_and_said(tmp_path: Path) -> None:
+    # one shared string fills a column: a small file, a megabyte of text a cell once read (Apache
+    # POI's poc-shared-strings.xlsx); Excel holds 32,767 characters a cell and cuts the rest
+    made = io.BytesIO()
+    book = xlsxwriter.Workbook(made, {"in_memory": True})
+    sheet = book.add_worksheet("Actions")
+    whole = "x" * 32_767
+    for j, header in enumerate(["Ref", "Action", "Lead Officer", "Target Date", "% Complete", "Notes"]):
+        sheet.write_string(0, j, header)
+    for i in range(1, 301):
+        for j, value in enumerate([str(i), f"Review the scheme of delegation, part {i}", "Chief Executive",
+                                   "31/03/2023", "50%", "FLOOD" if i > 1 else whole]):
+            sheet.write_string(i, j, value)
+    book.close()
+    path = tmp_path / "flooded.xlsx"  # writers cut what they write: the long shared string is put in afterwards
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/sharedStrings.xml":
+                assert b"<t>FLOOD</t>" in data
+                data = data.replace(b"<t>FLOOD</t>", b"<t>" + b"abcdefgh" * 12_500 + b"</t>")
+            dst.writestr(info, data)
+    assert path.stat().st_size < 200_000
+    paper = extract(str(path), "xlsx")
+    notes = [row[5] for row in paper.tables[0].rows[1:]]
+    assert notes[0].text == whole and not any(w for w in paper.warnings if "x" * 10 in w)
+    assert {len(c.text) for c in notes[1:]} == {32_767} and {len(c.value) for c in notes[1:]} == {32_767}
+    assert paper.warnings == ["sheet 'Actions': 299 cell(s) hold more text than an Excel cell can (32,767 characters), "
+                              "cut there as Excel cuts it: F3, F4, F5, F6, F7 …"]
+    reading = read_paper_file(path, Settings())
+    assert reading.status == "extracted" and len(reading.actions) == 300
+    said = [f for f in reading.findings if f["check"] == "parser_warning"]
+    assert len(said) == 1 and "299 cell(s)" in said[0]["message"] and "F3" in said[0]["message"]
 
 
 WORDS = (
