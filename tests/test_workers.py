@@ -123,6 +123,16 @@ def test_a_real_paper_that_takes_too_long_is_stopped_on_time(tmp_path: Path) -> 
     assert good_reading.status == "extracted"
 
 
+def test_real_papers_queued_behind_one_that_times_out_are_read_by_a_fresh_worker(tmp_path: Path) -> None:
+    slow = slow_workbook(tmp_path / "slow.xlsx", rows=20_000)
+    good = [good_paper(tmp_path, i) for i in range(3)]  # a Word, an Excel and a PDF paper
+    jobs_ = [Job(slow, "slow"), *(Job(path, f"good-{i}") for i, path in enumerate(good))]
+    readings = Pool(Settings(timeout_seconds=1), 1).read(jobs_)
+    assert [r.document["doc_id"] for r in readings] == ["slow", "good-0", "good-1", "good-2"]
+    assert readings[0].document["error"] == "timed out after 1 s"
+    assert [r.status for r in readings[1:]] == ["extracted"] * 3 and all(r.actions for r in readings[1:])
+
+
 def test_readers_collect_garbage_less_often_and_the_run_gives_the_thresholds_back() -> None:
     (reading,) = Pool(Settings(), 1, gc_thresholds).read(jobs("probe"))
     assert reading.document["title"] == repr(collector.THRESHOLDS)
