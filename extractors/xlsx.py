@@ -77,6 +77,22 @@ def _format_number(value: float, number_format: str) -> str:
     return f"{value:.10g}"
 
 
+_FORMAT_SECTION = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, escaped characters, [colour] and [$-locale]
+_MONTH_TOKENS = [("mmmm", "%B"), ("mmm", "%b"), ("yyyy", "%Y"), ("yy", "%y")]
+
+
+def _month_format(number_format: str) -> str | None:
+    """A date format that shows a month and a year and no day ('mmm-yy', 'mmmm yyyy') as a
+    ``strftime`` format ('%b-%y'): Excel prints such a date 'Jun-23', and a reader takes it for the
+    month, not its first day. None for any other format."""
+    fmt = _FORMAT_SECTION.sub("", (number_format or "").split(";")[0]).lower()
+    if "d" in fmt or "h" in fmt or "s" in fmt or "mmm" not in fmt or "yy" not in fmt:
+        return None
+    for token, directive in _MONTH_TOKENS:
+        fmt = fmt.replace(token, directive)
+    return fmt if re.fullmatch(r"(?:%[BbYy]|[ \-/.,'])+", fmt) else None
+
+
 def display_text(value: Any, number_format: str) -> str:
     """What Excel shows for a value, close enough for reading papers."""
     if value is None:
@@ -84,7 +100,7 @@ def display_text(value: Any, number_format: str) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime | dt.date):
-        return value.strftime("%d/%m/%Y")
+        return value.strftime(_month_format(number_format) or "%d/%m/%Y")
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, int | float):

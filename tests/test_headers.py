@@ -44,6 +44,8 @@ def test_header_spellings(words: HeaderDictionary, text: str, field: str) -> Non
     ("Progress at 28.09.20", dt.date(2020, 9, 28)),
     ("% Complete at 31/03/2021", dt.date(2021, 3, 31)),
     ("Updated Progress", None),
+    ("Q1 23/24 %", dt.date(2023, 6, 30)),
+    ("% complete Q4 2023-24", dt.date(2024, 3, 31)),
 ])
 def test_progress_header_dates(words: HeaderDictionary, text: str, as_of: dt.date | None) -> None:
     match = words.match(text)

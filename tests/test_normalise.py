@@ -76,6 +76,11 @@ def test_percent_unreadable_is_flagged_not_guessed(text: str) -> None:
     ("Q4 2021/22", D(2022, 3, 31), "quarter", None),
     ("Q1 2022-23", D(2022, 6, 30), "quarter", None),
     ("Quarter 2 2022/23", D(2022, 9, 30), "quarter", None),
+    ("Q3 23/24", D(2023, 12, 31), "quarter", None),
+    ("Q4 23-24", D(2024, 3, 31), "quarter", None),
+    ("Sept 2023 (revised to Dec 2023)", D(2023, 12, 31), "month", D(2023, 9, 30)),
+    ("31/03/2024 (revised from 31/12/2023)", D(2024, 3, 31), "day", D(2023, 12, 31)),
+    ("30/06/2024 (new target: 31/12/2024)", D(2024, 12, 31), "day", D(2024, 6, 30)),
 ])
 def test_due_date_spellings(text: str, want: dt.date, precision: str, original: dt.date | None) -> None:
     parsed = parse_due_date(text)
@@ -85,6 +90,16 @@ def test_due_date_spellings(text: str, want: dt.date, precision: str, original: 
 def test_due_date_from_an_excel_date() -> None:
     parsed = parse_due_date("31/05/2021", dt.datetime(2021, 5, 31))
     assert (parsed.date, parsed.precision) == (D(2021, 5, 31), "day")
+
+
+def test_an_excel_date_shown_as_its_month_is_the_month() -> None:
+    parsed = parse_due_date("Mar-24", dt.datetime(2024, 3, 1))  # 'mmm-yy': Excel prints no day
+    assert (parsed.date, parsed.precision, parsed.raw) == (D(2024, 3, 31), "month", "Mar-24")
+
+
+@pytest.mark.parametrize("text", ["Q1 23/25", "Q2 23", "Q5 2023/24"])
+def test_quarters_that_are_no_quarter(text: str) -> None:
+    assert parse_due_date(text).date is None
 
 
 @pytest.mark.parametrize("text", ["Ongoing", "Summer", "31/02/2021", "When resources allow"])

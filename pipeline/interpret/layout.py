@@ -21,8 +21,8 @@ from pipeline.interpret.normalise import clean_text, find_period, parse_percent
 REF_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\.?\s*$")
 THEME_LABEL_RE = re.compile(
     r"^\s*(?:(?:bvar|best value|audit|bv|accounts commission)\s+)?"
-    r"(?:recommendation|workstream|theme|improvement area|priority area|outcome|objective|finding)s?"
-    r"\s*(?:no\.?\s*)?(?:\d{1,3}(?:\.\d+)?[a-z]?)?\s*[:\-–]\s*(?P<theme>.+)$",
+    r"(?:recommendation|workstream|theme|improvement area|priority area|outcome|objective|finding|section)s?"
+    r"\s*(?:no\.?\s*)?(?:\d{1,3}(?:\.\d+)?[a-z]?|[a-z])?\s*[:\-–]\s*(?P<theme>.+)$",
     re.I | re.S)
 CONTINUED_RE = re.compile(r"^\s*(?:cont(?:inued|\'d|d)?\.?\s*/?|\(cont(?:inued)?\.?\))\s*$", re.I)
 MIN_HEADER_FIELDS = 3
@@ -90,12 +90,18 @@ def _header_matches(grid: Grid, r: int, words: HeaderDictionary) -> list[tuple[C
     return [(c, words.match(c.text)) for c in grid.own_cells(r)]
 
 
+def names_period(text: str) -> bool:
+    """A short header that is a date or a period ('30/06/2023', 'Jun-23', 'Q1 23/24'): the
+    position at that date, under a header row's other names."""
+    return len(text) <= 40 and find_period(text) is not None
+
+
 def is_header_row(grid: Grid, r: int, words: HeaderDictionary) -> bool:
     matches = _header_matches(grid, r, words)
     fields = {m.field for _, m in matches if m}
     if len(fields) < MIN_HEADER_FIELDS or not ({"description", "theme"} & fields):
         return False
-    return sum(1 for _, m in matches if m) >= 0.6 * len(matches)
+    return sum(1 for c, m in matches if m or names_period(c.text)) >= 0.6 * len(matches)
 
 
 def _sub_header(grid: Grid, r: int, spanned: list[Cell]) -> dict[int, str] | None:
@@ -145,6 +151,10 @@ def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
         for c in range(col, col + span):
             cmap.headers[c] = clean_text(text) or ""
         match = words.match(text)
+        if match is None and span == 1 and names_period(text):
+            texts_below = _data_texts(grid, col, start)
+            if texts_below and _mostly(texts_below, _is_percent):  # 'Jun-23' over percentages
+                match = HeaderMatch("progress", find_period(text))
         if match is None:
             continue
         _assign(cmap, grid, match, list(range(col, col + span)), start)
@@ -228,6 +238,19 @@ def _percent_columns(cmap: ColumnMap, grid: Grid, start: int, match_of: Callable
     cmap.progress.sort()
 
 
+PREVIOUS_RE = re.compile(r"\b(?:previous|prior|last|earlier|original|was)\b", re.I)
+
+
+def _current_rag(cmap: ColumnMap, options: list[list[int]]) -> list[int]:
+    """Of several RAG columns, the paper's own (RAG goes to the report-date snapshot): the one
+    under the latest date, an undated one before any dated, one not called previous before one
+    that is; the first of equals."""
+    def rank(cols: list[int]) -> tuple[bool, dt.date]:
+        header = cmap.headers.get(cols[0], "")
+        return (not PREVIOUS_RE.search(header), find_period(header) or dt.date.max)
+    return max(options, key=rank)
+
+
 def _fill_only(grid: Grid, col: int, start: int) -> bool:
     """A column whose data cells are mostly coloured and empty: RAG given by colour alone."""
     cells = [grid.at(r, col) for r in range(start, min(grid.n_rows, start + 60))]
@@ -261,14 +284,21 @@ def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bo
     if cmap.rivals.get("lead"):
         _settle_leads(cmap)
     _percent_columns(cmap, grid, start, match_of)
-    if "rag" not in cmap.columns:
-        rag_cols = [c for c in cmap.columns.get("status_text", [])
-                    if _mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start)]
-        if rag_cols:  # a 'Status' column of RAG words
-            cmap.columns["rag"] = rag_cols[:1]
-            cmap.columns["status_text"] = [c for c in cmap.columns["status_text"] if c != rag_cols[0]]
-            if not cmap.columns["status_text"]:
-                del cmap.columns["status_text"]
+    rag_cols = [c for c in cmap.columns.get("status_text", [])
+                if _mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start)]
+    if rag_cols:  # a 'Status' column of RAG words; one per dated position ('At 31/12/2023 RAG')
+        cmap.columns["status_text"] = [c for c in cmap.columns["status_text"] if c not in rag_cols]
+        if not cmap.columns["status_text"]:
+            del cmap.columns["status_text"]
+    named = [cmap.columns["rag"], *cmap.rivals.get("rag", [])] if "rag" in cmap.columns else []
+    options = named + [[c] for c in rag_cols]
+    if not options:  # a column of RAG words or colours under a header no spelling names ('R/A/G')
+        mapped = {c for cols in cmap.columns.values() for c in cols} | {c for c, _, _ in cmap.progress}
+        options = [[c] for c in sorted(cmap.headers) if c not in mapped and cmap.headers[c]
+                   and cmap.headers.get(c - 1) != cmap.headers[c]
+                   and (_mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start))][:1]
+    if options:
+        cmap.columns["rag"] = _current_rag(cmap, options)
     kept = []
     for col, as_of, header in cmap.progress:
         texts = _data_texts(grid, col, start)

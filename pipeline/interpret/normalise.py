@@ -124,7 +124,8 @@ _DAY_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _MONTH_YEAR = re.compile(rf"^(?:end\s+(?:of\s+)?)?({_MONTH_ALT})\.?[\s\-/,']*(\d{{2}}|\d{{4}})$", re.I)
 _NUM_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
 _QUARTER = re.compile(
-    r"^(?:q|qtr|quarter)\s*([1-4])\s*(?:of\s+)?(?:fy\s*)?(\d{4})\s*(?:[/\-]\s*(\d{2}|\d{4}))?$", re.I)
+    r"^(?:q|qtr|quarter)\s*([1-4])\s*(?:of\s+)?(?:fy\s*)?"
+    r"(?:(\d{4})\s*(?:[/\-]\s*(\d{2}|\d{4}))?|(\d{2})\s*[/\-]\s*(\d{2}))$", re.I)
 
 
 def _parse_day(text: str) -> dt.date | None:
@@ -147,11 +148,17 @@ def _parse_quarter(text: str) -> dt.date | None:
     m = _QUARTER.match(text)
     if not m:
         return None
-    quarter, start = int(m.group(1)), int(m.group(2))
+    if m.group(4):  # 'Q1 23/24': a year of two digits is read only with the next year after it
+        start, end = int(m.group(4)), int(m.group(5))
+        if end != (start + 1) % 100:
+            return None
+        quarter, start, span = int(m.group(1)), 2000 + start, m.group(5)
+    else:
+        quarter, start, span = int(m.group(1)), int(m.group(2)), m.group(3)
     # an April-to-March year: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec (same year), Q4 Jan-Mar (next year)
     end_month = {1: 6, 2: 9, 3: 12, 4: 3}[quarter]
     year = start + 1 if quarter == 4 else start
-    if m.group(3) is None and quarter == 4:
+    if span is None and quarter == 4:
         year = start  # 'Q4 2022' without a span names the calendar year the quarter ends in
     return month_end(year, end_month)
 
@@ -174,8 +181,12 @@ def parse_single_date(text: str) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
-_BRACKETED = re.compile(r"^(?P<main>.*?)\s*[(\[](?:(?:was|orig(?:inal(?:ly)?)?|previously)[:\s]*)?"
+_BRACKETED = re.compile(r"^(?P<main>.*?)\s*[(\[](?:(?:was|orig(?:inal(?:ly)?)?|previously|revised from|"
+                        r"moved from|changed from|extended from)[:\s]*)?"
                         r"(?P<orig>[^()\[\]]+)[)\]]\s*$", re.I)
+# 'Sept 2023 (revised to Dec 2023)': the bracket holds the new date
+_REVISED_TO = re.compile(r"^(?P<orig>.*?)\s*[(\[]\s*(?:(?:revised|moved|changed|extended|deferred|now)"
+                         r"(?:\s+to)?|new(?:\s+(?:target|date))*)[:\s]+(?P<main>[^()\[\]]+)[)\]]\s*$", re.I)
 _REVISED = re.compile(r"^(?:revised|new)(?: (?:target|date))*[:\s]+(?P<main>.+?)[\s;,]+(?:original|was|previous)"
                       r"(?: (?:target|date))*[:\s]+(?P<orig>.+)$", re.I)
 
@@ -184,11 +195,15 @@ def parse_due_date(text: str | None, value: object = None) -> DueDate:
     """A target date as printed: a day, 'May 2021', 'Q3 2021/22', or '31-Mar-21 (30/06/2020)'."""
     if isinstance(value, dt.datetime | dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return DueDate(day, "day", None, clean_text(text) or day.isoformat())
+        shown = clean_text(text)
+        month, precision = parse_single_date(shown) if shown else (None, None)
+        if month and precision == "month":  # a date stored but shown as its month ('Mar-24')
+            return DueDate(month, precision, None, shown)
+        return DueDate(day, "day", None, shown or day.isoformat())
     raw = clean_text(text)
     if raw is None or raw.lower().strip(" .") in MISSING:
         return DueDate(None, None, None, raw)
-    for pattern in (_BRACKETED, _REVISED):
+    for pattern in (_REVISED_TO, _BRACKETED, _REVISED):
         m = pattern.match(raw)
         if m:
             main, precision = parse_single_date(m.group("main"))
@@ -221,7 +236,8 @@ def find_date(text: str | None) -> dt.date | None:
 
 
 _PERIOD_IN_TEXT = re.compile(
-    rf"(?<![\w/])(?:(?:q|qtr|quarter)\s*[1-4]\s*(?:of\s+)?(?:fy\s*)?\d{{4}}(?:\s*[/\-]\s*(?:\d{{4}}|\d{{2}}))?"
+    rf"(?<![\w/])(?:(?:q|qtr|quarter)\s*[1-4]\s*(?:of\s+)?(?:fy\s*)?"
+    rf"(?:\d{{4}}(?:\s*[/\-]\s*(?:\d{{4}}|\d{{2}}))?|\d{{2}}\s*[/\-]\s*\d{{2}})"
     rf"|(?:{_MONTH_ALT})\.?[\s\-/,']*(?:\d{{4}}|\d{{2}}))(?![\w/])", re.I)
 
 

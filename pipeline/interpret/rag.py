@@ -72,7 +72,10 @@ def rag_from_hue(hex6: str) -> str | None:
 
 KEY_WORD = re.compile(r"\b(?:key|legend|rag|brag|status)\b", re.I)  # a key written as text names itself
 INTRODUCES = re.compile(r"^\s*(?:rag\s+|colour\s+|status\s+)?(?:key|legend)\b", re.I)  # 'Key', 'RAG key:', 'Legend
-PAIR = re.compile(r"(?P<label>[^=:,;/()]{1,30}?)\s*(?:=|:|-|–)\s*(?P<meaning>[^=,;/]{1,40})")
+# 'R = Red', 'Slipping - amber': a meaning ends at a separator or where the next label starts
+# ('R = Red A = Amber', a key's row printed as one line)
+PAIR = re.compile(r"(?P<label>[^=:,;/()]{1,30}?)\s*(?:=|:|-|–)\s*(?P<meaning>[^=,;/]{1,40}?)"
+                  r"(?=\s*(?:[,;/]|$)|\s+[^\s=:,;/()]+\s*=)")
 MAX_LABEL_WORDS = 4
 
 
@@ -147,7 +150,9 @@ def _text_keys(texts: list[str], words: dict[str, str]) -> dict[str, str]:
             continue
         body = text.split(":", 1)[1] if ":" in text else text
         for m in PAIR.finditer(body):
-            value = rag_from_text(m.group("meaning"), words) or rag_from_text(m.group("meaning").split("(")[0], words)
+            meaning = m.group("meaning")
+            value = (rag_from_text(meaning, words) or rag_from_text(meaning.split("(")[0], words)
+                     or rag_from_text(next(iter(meaning.split()), ""), words))
             label = _norm(m.group("label"))
             if value and label and not KEY_WORD.fullmatch(label):
                 out.setdefault(label, value)
@@ -158,6 +163,34 @@ def _text_keys(texts: list[str], words: dict[str, str]) -> dict[str, str]:
             left = {"red", "amber", "green"} - {v for v in values if v}
             if len(unknown) == 1 and len(left) == 1 and len(items) == 3:
                 out.setdefault(_norm(unknown[0]), left.pop())
+    return out
+
+
+def _key_rows(table: Table) -> list[str]:
+    """A key laid out along a row ('RAG key | R = Red | A = Amber | C = Complete') as one text."""
+    out = []
+    for row in table.rows:
+        cells = [c.text.strip() for c in sorted(row, key=lambda c: c.col) if c.text.strip()]
+        if len(cells) >= 3 and INTRODUCES.match(cells[0]) and len(cells[0].split()) <= 3:
+            out.append(f"{cells[0]}: " + ", ".join(cells[1:]))
+    return out
+
+
+MEANING = re.compile(r"^\s*(?P<word>[a-z]+(?:[ /][a-z]+)?)\s*(?:[-–—:,(]|$)", re.I)
+
+
+def _label_meanings(table: Table, words: dict[str, str]) -> dict[str, str]:
+    """A key table of labels and their meanings ('Slipping | Amber – some delay'): a short
+    label, then a meaning that opens with a RAG colour. Introduced as a key, or two such rows."""
+    out: dict[str, str] = {}
+    for row in table.rows:
+        cells = [c for c in sorted(row, key=lambda c: c.col) if c.text.strip()]
+        if len(cells) != 2 or not _short(cells[0].text):
+            continue
+        m = MEANING.match(cells[1].text)
+        value = rag_from_text(m.group("word"), words) if m else None
+        if value:
+            out[_norm(cells[0].text)] = value
     return out
 
 
@@ -174,8 +207,12 @@ def read_key(paper: Paper, words: dict[str, str]) -> Key:
             continue
         table = block
         texts += [c.text for row in table.rows for c in row if len(c.text) <= 200 and KEY_WORD.search(c.text)]
+        texts += _key_rows(table)
         introduced = bool(INTRODUCES.match(before)) or any(
             INTRODUCES.match(c.text) and len(c.text.split()) <= 3 for row in table.rows for c in row)
+        meanings = _label_meanings(table, words)
+        if introduced or len(meanings) >= 2:
+            key.words.update({k: v for k, v in meanings.items() if k not in words and k not in key.words})
         before = ""
         for group in [*_entries(table), *_column_groups(table)]:
             if not _is_key(group, words, introduced):

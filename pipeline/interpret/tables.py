@@ -17,6 +17,7 @@ What is left over in the table may be a register (:mod:`pipeline.interpret.regis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,7 +103,55 @@ def _theme_row(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> str | None:
     return None
 
 
+# the columns an action's own cells fill, apart from its number and description
+OWN_FIELDS = ("lead", "service_lead", "due_date", "original_due_date", "rag", "status_text", "decisions")
+SUMMARY_RE = re.compile(r"^\s*(?:grand\s+)?(?:totals?|overall|average|sum|summary)\b", re.I)
+
+
+def _covers_other_fields(grid: Grid, r: int, cmap: ColumnMap) -> bool:
+    """The description's cell is merged over another field's column (a note across the table's
+    first columns): an action's description and its lead, dates and progress are cells apart."""
+    cell = grid.at(r, cmap.columns["description"][0]) if cmap.columns.get("description") else None
+    if cell is None or cell.colspan == 1:
+        return False
+    spanned = set(range(cell.col, cell.col + cell.colspan))
+    others = {c for name in ("ref", *OWN_FIELDS) for c in cmap.columns.get(name, [])}
+    return bool(spanned & (others | {c for c, _, _ in cmap.progress}))
+
+
+def _own_fields_blank(grid: Grid, r: int, cmap: ColumnMap) -> bool:
+    cols = [c for name in OWN_FIELDS for c in cmap.columns.get(name, [])] + [c for c, _, _ in cmap.progress]
+    cells = [grid.at(r, c) for c in cols]
+    return all(cell is None or cell.row != r or (cell.is_blank and not cell.fill) for cell in cells)
+
+
+def _summary_row(grid: Grid, r: int, cmap: ColumnMap) -> bool:
+    """A row of totals ('Totals | 7 actions | 56%', 'Average % complete'): it starts with the
+    word, and names no lead and no target date."""
+    cells = grid.own_cells(r)
+    if not cells or not SUMMARY_RE.match(cells[0].text):
+        return False
+    return not any(clean_text(texts(grid, r, cmap.columns.get(name))) for name in ("lead", "due_date"))
+
+
+def _numbered_heading(grid: Grid, r: int, cmap: ColumnMap) -> str | None:
+    """A row that numbers a group of actions: its number and title only ('1 | COMMUNITY
+    PLANNING'), the rows after it numbered under it ('1.1', '1.2')."""
+    ref = clean_text(texts(grid, r, cmap.columns.get("ref")))
+    desc = clean_text(texts(grid, r, cmap.columns.get("description")))
+    if not ref or not desc or not is_ref(ref) or not _own_fields_blank(grid, r, cmap):
+        return None
+    nxt = next((rr for rr in range(r + 1, grid.n_rows) if not grid.is_blank_row(rr)), None)
+    below = clean_text(texts(grid, nxt, cmap.columns.get("ref"))) if nxt is not None else None
+    stem = ref.rstrip(".")
+    if below and below.startswith(stem) and re.match(r"[.\-]?\s*[0-9a-z(]", below[len(stem):], re.I):
+        return desc
+    return None
+
+
 def _is_action_row(grid: Grid, r: int, cmap: ColumnMap) -> bool:
+    if _covers_other_fields(grid, r, cmap):
+        return False
     desc = clean_text(texts(grid, r, cmap.columns.get("description")))
     ref = clean_text(texts(grid, r, cmap.columns.get("ref")))
     if desc and not is_ref(desc):
@@ -181,8 +230,18 @@ def _continues(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
     return True
 
 
+def _heading_across(grid: Grid, r: int) -> bool:
+    """One cell across the table, or a labelled heading ('Section B: ...'): a theme's row."""
+    cells = grid.own_cells(r)
+    return len(cells) == 1 and (cells[0].colspan >= max(2, grid.n_cols // 2) or bool(theme_from_label(cells[0].text)))
+
+
 def _more_actions_below(grid: Grid, r: int, cmap: ColumnMap) -> bool:
-    nxt = next((rr for rr in range(r + 1, grid.n_rows) if not grid.is_blank_row(rr)), None)
+    """Whether actions follow row ``r`` (past blank rows and a theme's heading)."""
+    below = (rr for rr in range(r + 1, grid.n_rows) if not grid.is_blank_row(rr))
+    nxt = next(below, None)
+    if nxt is not None and _heading_across(grid, nxt):
+        nxt = next(below, None)
     if nxt is None or not _is_action_row(grid, nxt, cmap):
         return False
     others = [c for name, cols in cmap.columns.items() if name not in ("description", "ref") for c in cols]
@@ -214,8 +273,10 @@ def read_region(grid: Grid, cmap: ColumnMap, ctx: Context) -> int:
         elif _ends_region(grid, r, cmap, ctx):
             ctx.region_rows -= 1
             return r
-        elif (theme := _theme_row(grid, r, cmap, ctx)) is not None:
+        elif (theme := _theme_row(grid, r, cmap, ctx) or _numbered_heading(grid, r, cmap)) is not None:
             ctx.theme = theme
+        elif _summary_row(grid, r, cmap):
+            ctx.region_rows -= 1  # read: a total, no action
         elif _is_action_row(grid, r, cmap):
             ctx.add_action(grid, r, cmap)
         elif not _continues(grid, r, cmap, ctx):

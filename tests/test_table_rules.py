@@ -1,0 +1,155 @@
+"""General rules of an action table, each on a small paper built here and read by the real pipeline:
+what a dated column is, which RAG column is the paper's own, which rows are no actions, and a key
+given as labels and meanings. Each test fails without its rule (the layout classes in tests/layouts
+cover the same rules over many papers, within their accuracy goal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+
+from pipeline import config
+from pipeline.interpret import PaperReading, read_paper_file
+
+D = dt.date
+HEAD = ["Ref", "Action", "Lead Officer", "Target Date"]
+
+
+def _read(path: Path) -> PaperReading:
+    return read_paper_file(path, config.load(None))
+
+
+def _workbook(path: Path, rows: list[list[Any]], formats: dict[str, str] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Report Date: 08/02/2024"])
+    sheet.append([])
+    for row in rows:
+        sheet.append(row)
+    for ref, fmt in (formats or {}).items():
+        sheet[ref].number_format = fmt
+    book.save(path)
+    return path
+
+
+def _document(path: Path, rows: list[list[str]], before: list[str] = (), after: list[list[str]] | None = None) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Report Date: 15/03/2024")
+    for line in before:
+        document.add_paragraph(line)
+    for table_rows in [rows, *([after] if after else [])]:
+        table = document.add_table(rows=len(table_rows), cols=max(len(r) for r in table_rows))
+        for r, row in enumerate(table_rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    document.save(path)
+    return path
+
+
+def _snapshots(reading: PaperReading) -> dict[tuple[str | None, D | None], dict[str, Any]]:
+    refs = {a["local_id"]: a["ref"] for a in reading.actions}
+    return {(refs[s["local_id"]], s["as_of"]): s for s in reading.snapshots}
+
+
+def test_columns_headed_by_a_month_stored_as_a_date_are_snapshots_at_its_end(tmp_path: Path) -> None:
+    months = [dt.datetime(2023, 6, 1), dt.datetime(2023, 9, 1), dt.datetime(2023, 12, 1)]
+    paper = _workbook(tmp_path / "tracker.xlsx", [
+        [*HEAD, *months, "% Complete", "RAG", "Comments"],
+        ["BV01", "Adopt a council plan", "Head of Strategy", "31/03/2024", 0.4, 0.6, 0.75, 0.8, "Green", "On course."],
+        ["BV02", "Reduce sickness absence", "Head of HR", "31/03/2024", 0.25, 0.3, 0.3, 0.3, "Red", "Rising."],
+    ], {f"{col}3": "mmm-yy" for col in "EFG"} | {f"{col}{r}": "0%" for col in "EFGH" for r in (4, 5)})
+    snaps = _snapshots(_read(paper))
+    assert {k: s["percent_complete"] for k, s in snaps.items() if not s["is_current"]} == {
+        ("BV01", D(2023, 6, 30)): 40.0, ("BV01", D(2023, 9, 30)): 60.0, ("BV01", D(2023, 12, 31)): 75.0,
+        ("BV02", D(2023, 6, 30)): 25.0, ("BV02", D(2023, 9, 30)): 30.0, ("BV02", D(2023, 12, 31)): 30.0}
+    now = snaps[("BV01", D(2024, 2, 8))]
+    assert (now["percent_complete"], now["rag"], now["status_text"]) == (80.0, "green", "On course.")
+
+
+def test_quarters_of_two_digit_years_date_their_columns(tmp_path: Path) -> None:
+    paper = _document(tmp_path / "quarters.docx", [
+        [*HEAD, "Q1 23/24 %", "Q2 23/24 %", "RAG", "Update"],
+        ["1", "Agree a scheme of delegation", "Head of Legal", "31/03/2024", "20%", "45%", "Green", "Drafted."],
+    ])
+    snaps = _snapshots(_read(paper))
+    assert {k: s["percent_complete"] for k, s in snaps.items()} == {
+        ("1", D(2023, 6, 30)): 20.0, ("1", D(2023, 9, 30)): 45.0, ("1", D(2024, 3, 15)): None}
+    assert snaps[("1", D(2024, 3, 15))]["rag"] == "green"
+
+
+def test_the_rag_under_the_latest_date_is_the_papers_own(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Report Date: 15/03/2024")
+    table = document.add_table(rows=3, cols=9)
+    top = ["Ref", "Action", "Lead", "Target Date", "Position at 31/12/2023", "", "Position at 15/03/2024", "",
+           "Commentary"]
+    for c, text in enumerate(top):
+        table.cell(0, c).text = text
+    for c in (0, 1, 2, 3, 8):
+        table.cell(0, c).merge(table.cell(1, c))
+    table.cell(0, 4).merge(table.cell(0, 5))
+    table.cell(0, 6).merge(table.cell(0, 7))
+    for c, text in zip(range(4, 8), ["%", "RAG", "%", "RAG"], strict=True):
+        table.cell(1, c).text = text
+    row = ["1.1", "Put in place a leadership programme", "Director", "31/05/2024", "40%", "Amber", "65%", "Green",
+           "Five of eight modules delivered."]
+    for c, text in enumerate(row):
+        table.cell(2, c).text = text
+    document.save(tmp_path / "positions.docx")
+    snaps = _snapshots(_read(tmp_path / "positions.docx"))
+    now = snaps[("1.1", D(2024, 3, 15))]
+    assert (now["percent_complete"], now["rag"], now["status_text"]) == (
+        65.0, "green", "Five of eight modules delivered.")
+    assert snaps[("1.1", D(2023, 12, 31))]["percent_complete"] == 40.0
+
+
+def test_totals_notes_and_numbered_headings_are_no_actions(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Report Date: 06/02/2024"])
+    sheet.append([])
+    sheet.append(["", *HEAD, "% Complete", "Comments"])  # row 3, from column B
+    sheet.append(["", "1", "COMMUNITY PLANNING"])
+    sheet.append(["", "1.1", "Agree a performance framework", "Planning Manager", "31/03/2024", 0.5, "Agreed."])
+    sheet.append(["", "1.2", "Review the themes", "Planning Manager", "31/12/2023", 0.8, "Done."])
+    sheet.append(["", "2", "ASSET MANAGEMENT"])
+    sheet.append(["", "2.1", "Dispose of surplus property", "Estates Manager", "31/03/2025", 0.25, "Marketed."])
+    sheet.append(["", "Totals", "3 actions", "", "", 0.52, ""])
+    sheet.append([])
+    sheet.append(["", "Note 1: % Complete is updated monthly by the lead officer."])
+    sheet.merge_cells("B11:E11")
+    for r in range(5, 10):
+        sheet[f"F{r}"].number_format = "0%"
+    book.save(tmp_path / "grouped.xlsx")
+    reading = _read(tmp_path / "grouped.xlsx")
+    assert [(a["ref"], a["theme"]) for a in reading.actions] == [
+        ("1.1", "COMMUNITY PLANNING"), ("1.2", "COMMUNITY PLANNING"), ("2.1", "ASSET MANAGEMENT")]
+
+
+def test_a_key_of_labels_and_meanings_maps_the_papers_words(tmp_path: Path) -> None:
+    paper = _document(tmp_path / "key.docx", [
+        [*HEAD, "% Complete", "Status", "Comments"],
+        ["1.1", "Draw up a community wealth plan", "Head of Economy", "March 2024", "50%", "On Track", "Signed."],
+        ["1.2", "Increase local spend", "Procurement Manager", "March 2025", "25%", "Slipping", "Behind."],
+    ], after=[["Status", "Meaning"], ["On Track", "Green – expected on time"],
+              ["Slipping", "Amber – some delay, the target date is at risk"],
+              ["Off Track", "Red – the target date will be missed"]])
+    assert [s["rag"] for s in _read(paper).snapshots] == ["green", "amber"]
+
+
+def test_letters_under_an_unnamed_header_read_by_a_key_along_a_row(tmp_path: Path) -> None:
+    paper = _workbook(tmp_path / "letters.xlsx", [
+        ["RAG key", "R = Red", "A = Amber", "G = Green", "C = Complete"],
+        [],
+        [*HEAD, "Progress", "R/A/G", "Commentary"],
+        ["P1", "Publish a performance report", "Performance Manager", "30/09/2023", "100%", "C", "Published."],
+        ["P2", "Introduce service plans", "Performance Manager", "31/03/2024", "70%", "G", "In place."],
+        ["P3", "Carry out a residents' survey", "Head of Policy", "31/01/2024", "15%", "R", "Not awarded."],
+    ])
+    assert [s["rag"] for s in _read(paper).snapshots] == ["complete", "green", "red"]
