@@ -44,6 +44,11 @@ def _paper(*lines: str, cells: list[list[str]] | None = None) -> Paper:
      "ARS/22/19", D(2022, 8, 24), D(2022, 9, 7)),
     (_paper("Action Plan Update", "Date of Meeting: 23 June 2021", "Report No: CS/21/45"),
      "CS/21/45", None, D(2021, 6, 23)),
+    # a sheet's byline above its header: prose in a row of one cell at the top of the table
+    (_paper(cells=[["Pitcaple Council – Action Plan"], [""],
+                   ["Report by the Chief Executive to the Policy and Resources Committee, 20 February 2024"],
+                   ["Ref", "Action", "Lead", "Target Date"]]),
+     None, D(2024, 2, 20), None),
 ])
 def test_report_details_in_lines_prose_and_cells(paper: Paper, ref: str, report: dt.date | None,
                                                  committee: dt.date | None) -> None:

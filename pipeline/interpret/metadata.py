@@ -165,6 +165,20 @@ def _opening(paper: Paper) -> list[Paragraph]:
     return out
 
 
+def _opening_lines(paper: Paper) -> list[str]:
+    """The lines of text a paper opens with: its paragraphs before the first table, then the rows
+    of one cell at the top of that table (a sheet's title and byline above its header)."""
+    opening = _opening(paper)
+    lines = [clean_text(block.text) or "" for block in opening]
+    following = paper.blocks[len(opening)] if len(opening) < min(len(paper.blocks), OPENING_BLOCKS) else None
+    if isinstance(following, Table):
+        for row in following.rows[:DETAILS_ROWS]:
+            cells = [c for c in row if not c.is_blank]
+            if len(cells) == 1 and len(cells[0].text) <= 300:
+                lines.append(clean_text(cells[0].text) or "")
+    return lines
+
+
 def _opening_date(paper: Paper) -> dt.date | None:
     for block in _opening(paper):
         text = clean_text(block.text) or ""
@@ -186,8 +200,8 @@ def read_metadata(paper: Paper) -> Metadata:
             for name, value in labelled(block.text):
                 if value:
                     _set(meta, name, value)
-    for block in _opening(paper):
-        _from_prose(meta, clean_text(block.text) or "")
+    for text in _opening_lines(paper):
+        _from_prose(meta, text)
     meta.title = _first_text(paper)
     if meta.title and len(meta.title) > 200:
         meta.title = meta.title[:200]

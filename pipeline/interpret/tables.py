@@ -144,7 +144,7 @@ def _numbered_heading(grid: Grid, r: int, cmap: ColumnMap) -> str | None:
     nxt = next((rr for rr in range(r + 1, grid.n_rows) if not grid.is_blank_row(rr)), None)
     below = clean_text(texts(grid, nxt, cmap.columns.get("ref"))) if nxt is not None else None
     stem = ref.rstrip(".")
-    if below and below.startswith(stem) and re.match(r"[.\-]?\s*[0-9a-z(]", below[len(stem):], re.I):
+    if below and below.startswith(stem) and re.match(r"[.\-]\s*[0-9a-z]|[a-z(]", below[len(stem):], re.I):
         return desc
     return None
 
