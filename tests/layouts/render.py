@@ -1,15 +1,18 @@
 """Write a :class:`~layouts.spec.PaperSpec` in each producer's form.
 
 - ``docx``: python-docx. Paragraphs in Word's Title / Heading 1 / Normal / List Bullet styles; each
-  table a real Word table, spans merged with ``cell.merge``, fills as ``w:shd``, header rows
-  marked to repeat on each page, ruled tables in 'Table Grid', unruled ones with every border off.
+  table a real Word table, spans merged with ``cell.merge``, fills as ``w:shd``, font colours as
+  the runs' colour, header rows marked to repeat on each page, ruled tables in 'Table Grid',
+  unruled ones with every border off.
 - ``xlsx``: openpyxl. Blocks stacked down each sheet (a blank row between) or placed at their
-  ``at``; spans merged, fills solid, typed values with their number formats, text wrapped, column
-  widths from the table's, printed landscape (where the spec is) and fitted to the page width.
+  ``at``; spans merged, fills solid, font colours in the cells' fonts, typed values with their
+  number formats, text wrapped, column widths from the table's, printed landscape (where the spec
+  is) and fitted to the page width; a sheet's frozen panes and autofilter where it has them.
 - ``pdf``: reportlab's platypus. Tables with the spec's column widths, text wrapped in its column,
-  spans, fills, grid lines only for ruled tables, header rows repeated, long tables split between
-  rows; where a row (or a block of rows merged down) is taller than the page, split inside rows as
-  Word does (see :func:`_pdf_table`). Helvetica, or DejaVu Sans where the text needs it.
+  spans, fills, font colours (``<font color>``), grid lines only for ruled tables, header rows
+  repeated, long tables split between rows; where a row (or a block of rows merged down) is taller
+  than the page, split inside rows as Word does (see :func:`_pdf_table`). Helvetica, or DejaVu
+  Sans where the text needs it.
 - ``lo-docx`` / ``lo-xlsx``: the PDF LibreOffice prints from the .docx / .xlsx (``soffice
   --headless --convert-to pdf``), many files per call, a few calls at once, each in a private
   profile (kept in the temp folder between builds: a new one takes seconds to set up).
@@ -258,14 +261,19 @@ def _docx_no_borders(table: Any) -> None:
     tbl_pr.append(borders)
 
 
-def _docx_cell_text(cell: Any, text: str, bold: bool) -> None:
+def _docx_cell_text(cell: Any, text: str, bold: bool, colour: str | None = None) -> None:
+    from docx.shared import RGBColor
+
     lines = _plain(text).split("\n")
     paragraph = cell.paragraphs[0]
     for i, line in enumerate(lines):
         if i:
             paragraph = cell.add_paragraph()
         if line:
-            paragraph.add_run(line).bold = bold or None
+            run = paragraph.add_run(line)
+            run.bold = bold or None
+            if colour is not None:
+                run.font.color.rgb = RGBColor.from_string(hex6(colour))
 
 
 def _docx_table(document: Any, table: T, width_emu: int) -> None:
@@ -297,7 +305,7 @@ def _docx_table(document: Any, table: T, width_emu: int) -> None:
         if p.bottom > p.row or p.right > p.col:
             cell = cell.merge(doc_table.cell(p.bottom, p.right))
             cell.width = Emu(sum(widths[p.col:p.right + 1]))
-        _docx_cell_text(cell, p.cell.text, p.cell.bold)
+        _docx_cell_text(cell, p.cell.text, p.cell.bold, p.cell.font_colour)
 
 
 def write_docx(spec: PaperSpec, path: Path) -> Path:
@@ -450,7 +458,8 @@ class _XlsxSheet:
                 cell.number_format = p.cell.number_format
             elif isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
-            cell.font = Font(name=FONT, size=10, bold=p.cell.bold)
+            colour = hex6(p.cell.font_colour) if p.cell.font_colour else None
+            cell.font = Font(name=FONT, size=10, bold=p.cell.bold, color=colour)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             fill = PatternFill("solid", fgColor=hex6(p.cell.fill)) if p.cell.fill else None
             for rr in range(r, r + p.cell.rowspan):
@@ -538,6 +547,10 @@ def write_xlsx(spec: PaperSpec, path: Path) -> Path:
             else:
                 writer.table(block)
         writer.finish()
+        if sheet.freeze is not None:
+            writer.ws.freeze_panes = sheet.freeze
+        if sheet.autofilter is not None:
+            writer.ws.auto_filter.ref = sheet.autofilter
     wb.properties.created = wb.properties.modified = when(spec)
     wb.properties.creator = wb.properties.lastModifiedBy = "Committee Services"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -583,8 +596,11 @@ def _pdf_fonts(spec: PaperSpec) -> dict[str, str]:
     return dict(PDF_FONTS)
 
 
-def _markup(text: str) -> str:
-    return "<br/>".join(html.escape(line, quote=False) for line in _plain(text).split("\n"))
+def _markup(text: str, colour: str | None = None) -> str:
+    lines = (html.escape(line, quote=False) for line in _plain(text).split("\n"))
+    if colour is not None:
+        lines = (f'<font color="#{hex6(colour)}">{line}</font>' if line else line for line in lines)
+    return "<br/>".join(lines)
 
 
 def _pdf_date(moment: dt.datetime) -> str:
@@ -616,7 +632,7 @@ def _pdf_table(table: T, width: float, fonts: dict[str, str], split_in_row: bool
     merged_down: set[tuple[int, int]] = set()  # (row, col) with the same merged cell in the row below
     for p in g.cells:
         if p.cell.text:
-            data[p.row][p.col] = Paragraph(_markup(p.cell.text), styles[p.cell.bold])
+            data[p.row][p.col] = Paragraph(_markup(p.cell.text, p.cell.font_colour), styles[p.cell.bold])
         if split_in_row and p.bottom > p.row:
             merged_down.update((r, c) for r in range(p.row, p.bottom) for c in range(p.col, p.right + 1))
             if p.right > p.col:

@@ -25,7 +25,8 @@ PRODUCERS: tuple[Producer, ...] = ("docx", "xlsx", "pdf", "lo-docx", "lo-xlsx")
 class C:
     """A table cell. ``text`` is what is printed (line breaks as "\\n"); for a workbook, ``value``
     (a date, a float, an int) and ``number_format`` ('0%', 'dd/mm/yyyy') say how it is stored,
-    and ``text`` is what the other producers print for it."""
+    and ``text`` is what the other producers print for it. ``font_colour`` prints the text in
+    that colour in every producer (a RAG word or letter in a coloured font instead of a fill)."""
 
     text: str = ""
     colspan: int = 1
@@ -34,6 +35,7 @@ class C:
     bold: bool = False
     value: Any = None  # xlsx only: the typed value (None: the text)
     number_format: str | None = None  # xlsx only
+    font_colour: str | None = None  # 'RRGGBB': the text's colour (None: black)
 
 
 Row = list["C | str"]
@@ -70,10 +72,14 @@ Block = P | T
 @dataclass
 class Sheet:
     """A worksheet: its name and its blocks, from the top (each block starts on a new row, a blank
-    row between blocks; a paragraph is one cell in column A)."""
+    row between blocks; a paragraph is one cell in column A). ``freeze`` is the cell whose rows
+    above and columns to the left stay in view ('D7'), ``autofilter`` the range given filter
+    buttons ('B9:I16'), as the workbook's own view settings."""
 
     name: str
     blocks: list[Block]
+    freeze: str | None = None  # the top-left cell of the scrolling pane (None: nothing frozen)
+    autofilter: str | None = None  # a range such as 'B9:I16' (None: no filter)
 
 
 @dataclass
