@@ -16,8 +16,9 @@ from pipeline.config import Settings
 from pipeline.files import sha256_file
 from pipeline.interpret import interpret
 from pipeline.interpret.headers import HeaderDictionary
-from pipeline.interpret.layout import Grid, build_column_map, find_header
+from pipeline.interpret.layout import Grid, build_column_map, find_header, find_header_by_content
 from pipeline.interpret.rag import rag_from_text, word_table
+from pipeline.interpret.registers import register_kind
 
 MAX_ROWS = 40
 WIDTH = 28
@@ -33,13 +34,18 @@ def describe_table(table: Table, words: HeaderDictionary, rag_words: dict[str, s
     name = f" sheet {table.name!r}" if table.name else ""
     lines = [f"TABLE {table.index}{name} {where}: {len(table.rows)} rows x {table.n_cols} columns"]
     grid = Grid(table)
-    header = find_header(grid, 0, words)
+    is_rag = lambda text: rag_from_text(text, rag_words) is not None  # noqa: E731
+    header, by_content = find_header(grid, 0, words), False
+    if header is None:
+        header = find_header_by_content(grid, is_rag, lambda text: register_kind(text) is not None)
+        by_content = header is not None
     if header is None:
         lines.append("  no header row of actions found")
     else:
-        cmap = build_column_map(grid, header, words, lambda t: rag_from_text(t, rag_words) is not None)
+        cmap = build_column_map(grid, header, words, is_rag, by_content=by_content)
         lines.append(f"  header row: {header}" + (f" (+ sub-header row {cmap.header_row})"
-                                                   if cmap.header_row != header else ""))
+                                                   if cmap.header_row != header else "")
+                     + (" (its columns known by what they hold)" if by_content else ""))
         for name_, cols in sorted(cmap.columns.items(), key=lambda kv: kv[1]):
             heads = ", ".join(f"col {c} {cmap.headers.get(c, '')!r}" for c in cols)
             lines.append(f"    {name_:<18} <- {heads}")

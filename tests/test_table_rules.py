@@ -153,3 +153,41 @@ def test_letters_under_an_unnamed_header_read_by_a_key_along_a_row(tmp_path: Pat
         ["P3", "Carry out a residents' survey", "Head of Policy", "31/01/2024", "15%", "R", "Not awarded."],
     ])
     assert [s["rag"] for s in _read(paper).snapshots] == ["complete", "green", "red"]
+
+
+def test_a_header_of_unknown_words_is_read_by_what_its_columns_hold(tmp_path: Path) -> None:
+    paper = _document(tmp_path / "plain_words.docx", [
+        ["Commitment", "Ref.", "Officer accountable", "When", "Where are we now?", "% done", "How are we doing"],
+        ["Agree a single set of outcomes for the partnership", "A1", "Community Planning Manager", "March 2025",
+         "Outcomes agreed by the partnership board in June.", "45%", "Green"],
+        ["Establish locality partnerships in every ward area", "A2", "Head of Communities", "December 2024",
+         "Two locality partnerships have met; three are still to form.", "50%", "Amber"],
+    ])
+    reading = _read(paper)
+    assert [(a["ref"], a["lead"], a["due_date"]) for a in reading.actions] == [
+        ("A1", "Community Planning Manager", D(2025, 3, 31)), ("A2", "Head of Communities", D(2024, 12, 31))]
+    assert [(s["percent_complete"], s["rag"], s["status_text"][:12]) for s in reading.snapshots] == [
+        (45.0, "green", "Outcomes agr"), (50.0, "amber", "Two locality")]
+
+
+def test_unnamed_columns_of_posts_and_percentages_are_the_lead_and_progress(tmp_path: Path) -> None:
+    paper = _workbook(tmp_path / "unnamed.xlsx", [
+        ["Item", "Improvement we will make", "Accountable Head of Service", "Date due for completion",
+         "Percentage delivered", "Latest position"],
+        ["1", "Publish a medium term financial plan", "Head of Finance", "31/03/2025", "35%", "Drafted."],
+        ["2", "Agree a workforce plan", "Head of Human Resources", "31/12/2024", "70%", "Consulted."],
+    ])
+    reading = _read(paper)
+    assert [a["lead"] for a in reading.actions] == ["Head of Finance", "Head of Human Resources"]
+    assert [s["percent_complete"] for s in reading.snapshots] == [35.0, 70.0]
+
+
+def test_a_register_is_not_read_as_actions_by_what_it_holds(tmp_path: Path) -> None:
+    paper = _document(tmp_path / "register.docx", [
+        ["Risk", "Owner", "Review date", "Likelihood", "Mitigation"],
+        ["Savings are not delivered in full this year", "Chief Finance Officer", "31/03/2025", "20%",
+         "Monthly monitoring of every savings proposal by the board"],
+        ["Key posts in social care remain vacant", "Head of People", "30/09/2024", "40%",
+         "A recruitment campaign with the college and a retention payment"],
+    ])
+    assert _read(paper).actions == []

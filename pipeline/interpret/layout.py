@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.model import Cell, Table
+from pipeline.interpret.content import column_kind, is_kind
 from pipeline.interpret.headers import HeaderDictionary, HeaderMatch
 from pipeline.interpret.normalise import clean_text, find_period, parse_percent
 
@@ -133,7 +134,11 @@ def _mostly(texts: list[str], test: Callable[[str], bool]) -> bool:
 
 
 def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
-                     is_rag: Callable[[str], bool] = lambda _: False) -> ColumnMap:
+                     is_rag: Callable[[str], bool] = lambda _: False, by_content: bool = False) -> ColumnMap:
+    """Which column holds which field under the header row ``r``: by the header's words, then by
+    what unnamed columns hold (:mod:`pipeline.interpret.content`); ``by_content``: a header whose
+    words name no action (found by :func:`find_header_by_content`), whose sentences are the action
+    and its commentary."""
     cmap = ColumnMap(header_row=r)
     header_cells = grid.own_cells(r)
     cmap.header_fill = next((c.fill for c in header_cells if c.fill), None)
@@ -158,8 +163,71 @@ def build_column_map(grid: Grid, r: int, words: HeaderDictionary,
         if match is None:
             continue
         _assign(cmap, grid, match, list(range(col, col + span)), start)
+    if by_content:
+        _texts_by_content(cmap, grid, start, is_rag)
     _resolve(cmap, grid, start, is_rag, lambda c: words.match(cmap.headers.get(c, "")))
+    _fields_by_content(cmap, grid, start, is_rag)
     return cmap
+
+
+def _unmapped(cmap: ColumnMap) -> list[int]:
+    """Columns under a header of their own that no field has taken (the first of a merged header's)."""
+    mapped = {c for cols in cmap.columns.values() for c in cols} | {c for c, _, _ in cmap.progress}
+    return [c for c in sorted(cmap.headers) if c not in mapped and cmap.headers[c]
+            and cmap.headers.get(c - 1) != cmap.headers[c]]
+
+
+def _kind(grid: Grid, col: int, start: int, is_rag: Callable[[str], bool]) -> str | None:
+    return column_kind(_data_texts(grid, col, start), is_rag, _fill_only(grid, col, start))
+
+
+def _fields_by_content(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
+    """Columns whose header the dictionary does not know, by what they hold: percentages are the
+    progress (at the header's date, if it names one), names of posts the lead, dates the target."""
+    for col in _unmapped(cmap):
+        kind = _kind(grid, col, start, is_rag)
+        header = cmap.headers[col]
+        if kind == "percent" and (not cmap.progress or find_period(header)):
+            cmap.progress.append((col, find_period(header), header))
+            cmap.progress.sort()
+        elif kind == "post" and "lead" not in cmap.columns:
+            cmap.columns["lead"] = [col]
+        elif kind == "date" and "due_date" not in cmap.columns:
+            cmap.columns["due_date"] = [col]
+
+
+def _texts_by_content(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
+    """Under a header of unknown words, columns of sentences: the first is the action, the others
+    its commentary."""
+    sentences = [col for col in _unmapped(cmap) if _kind(grid, col, start, is_rag) == "text"]
+    if sentences and "description" not in cmap.columns:
+        cmap.columns["description"] = [sentences.pop(0)]
+    if sentences:
+        cmap.columns["status_text"] = sorted(cmap.columns.get("status_text", []) + sentences)
+
+
+HEADER_CELL_CHARS = 80
+CONTENT_KINDS = {"percent", "rag", "date", "post"}
+
+
+def find_header_by_content(grid: Grid, is_rag: Callable[[str], bool], refuse: Callable[[str], bool],
+                           limit: int = 12) -> int | None:
+    """A header row the dictionary does not know ('What we said we would do | Who is responsible |
+    By when | How are we doing'): a row of four or more short labels, none a value, over columns
+    that hold sentences and at least two of percentages, RAG, dates and posts. A row with a cell
+    ``refuse`` is true of (a register's heading) is none."""
+    for r in range(min(grid.n_rows - 1, limit)):
+        cells = grid.own_cells(r)
+        if len(cells) < 4 or grid.is_blank_row(r + 1):
+            continue
+        if any(len(c.text) > HEADER_CELL_CHARS or names_period(c.text) or refuse(c.text) for c in cells):
+            continue
+        kinds = {c.col: _kind(grid, c.col, r + 1, is_rag) for c in cells}
+        if any(is_kind(c.text, kinds[c.col], is_rag) for c in cells):
+            continue  # a row of values, not of labels
+        if "text" in kinds.values() and len(set(kinds.values()) & CONTENT_KINDS) >= 2:
+            return r
+    return None
 
 
 def _assign(cmap: ColumnMap, grid: Grid, match: HeaderMatch, cols: list[int], start: int) -> None:

@@ -31,6 +31,7 @@ from pipeline.interpret.layout import (
     Grid,
     build_column_map,
     find_header,
+    find_header_by_content,
     is_header_row,
     is_ref,
     theme_from_label,
@@ -295,4 +296,8 @@ def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
         end = read_region(grid, cmap, ctx)
         region_rows.update(range(header, end))
         r = max(end, header + 1)
+    refuse = lambda text: register_kind(text) is not None  # noqa: E731  a register's heading heads no actions
+    if r == 0 and (header := find_header_by_content(grid, ctx.is_rag, refuse)) is not None:
+        cmap = build_column_map(grid, header, ctx.words, ctx.is_rag, by_content=True)
+        region_rows.update(range(header, read_region(grid, cmap, ctx)))
     return read_registers(grid, region_rows)
