@@ -469,3 +469,29 @@ def test_wild_pdf_reads_or_says_why(path: Path) -> None:
     for table in paper.tables:
         for r, row in enumerate(table.rows):
             assert all(isinstance(c, Cell) and c.row == r and c.page for c in row)
+
+
+@pytest.mark.parametrize("turn", [90, -90])
+def test_a_header_printed_sideways_reads_the_way_it_runs(tmp_path: Path, turn: int) -> None:
+    # narrow columns headed sideways, as a spreadsheet prints a header cell turned 90 degrees (up)
+    # or -90 (down): each header reads as written, not backwards
+    canvas = new_canvas(tmp_path / "sideways.pdf")
+    header_h = 70.0
+    draw_table(canvas, TableDrawing([40, 200, 30, 30], [["Ref", "Action", "", ""]],
+                                    size=9.0, padding=(header_h - 9.0 * 1.2) / 2), 40, 40)
+    page_h = canvas._pagesize[1]
+    for left, word in ((240 + 40, "Priority"), (270 + 40, "% Complete")):
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 9)
+        if turn == 90:  # bottom to top, at the cell's foot
+            canvas.translate(left + 18, page_h - 40 - header_h + 4)
+        else:  # top to bottom, from the cell's top
+            canvas.translate(left + 12, page_h - 40 - 4)
+        canvas.rotate(turn)
+        canvas.drawString(0, 0, word)
+        canvas.restoreState()
+    draw_table(canvas, TableDrawing([40, 200, 30, 30], [["1", "Agree the plan", "2", "40%"]], bold_rows=0),
+               40, 40 + header_h)
+    canvas.save()
+    [table] = extract(tmp_path / "sideways.pdf").tables
+    assert [c.text for c in table.rows[0]] == ["Ref", "Action", "Priority", "% Complete"]

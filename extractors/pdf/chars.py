@@ -37,4 +37,5 @@ def as_pdfplumber(char: Char) -> dict[str, Any]:
     """A character as pdfplumber's word extractor takes it."""
     text, x0, x1, top, bottom, style = char
     return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": style.size,
+            "width": x1 - x0, "height": bottom - top,
             "fontname": style.fontname, "matrix": style.matrix, "upright": style.upright}

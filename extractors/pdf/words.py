@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, Literal
 
 from pdfplumber.utils.text import LIGATURES, WordExtractor
 
 from extractors.pdf.chars import BOTTOM, STYLE, TEXT, TOP, X0, X1, Chars, as_pdfplumber
+from extractors.pdf.rotation import direction
 from extractors.pdf.settings import PdfSettings
 
 # Private-use bullets of Symbol/Wingdings fonts, and ligatures, as the text they show.
@@ -113,7 +114,23 @@ def lines_of(words: list[Word]) -> list[Line]:
 def text_of(words: list[Word]) -> str:
     if len(words) == 1:  # a cell of one word (the same text as its one line's)
         return words[0].text.translate(GLYPHS)
+    if words and all(word.chars and not word.chars[0][STYLE].upright for word in words):
+        return _sideways_text(words)
     return "\n".join(line.text for line in lines_of(words))
+
+
+def _sideways_text(words: list[Word]) -> str:
+    """Words turned a quarter (a header printed sideways), in lines the way the text runs: text
+    running up reads bottom to top, its lines from left to right; text running down the other way."""
+    up = direction(words[0].chars[0][STYLE].matrix) == "up"
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.x0 if up else -w.x1):
+        if lines and abs(word.x0 - lines[-1][0].x0) <= max(word.x1 - word.x0, 1.0) / 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    ordered = [sorted(line, key=lambda w: -w.bottom if up else w.top) for line in lines]
+    return "\n".join(" ".join(w.text.translate(GLYPHS) for w in line) for line in ordered)
 
 
 def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
@@ -132,16 +149,27 @@ def words_of(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
             for line in _lines_of_chars(run, y_gap):
                 out += _words_on_line(line, x_gap, y_gap)
         else:
-            out += _pdfplumbers_words(run, x_gap, y_gap)
+            for way, same_way in groupby(run, key=lambda char: direction(char[STYLE].matrix)):
+                out += _pdfplumbers_words(list(same_way), x_gap, y_gap, way)
     return out
 
 
-def _pdfplumbers_words(chars: Chars, x_gap: float, y_gap: float) -> list[WordChars]:
-    """Words of text that is not upright, as pdfplumber's extractor makes them."""
+# text turned a quarter: 'up' (a narrow column's header printed sideways) reads bottom to top, its
+# lines from left to right; 'down' reads top to bottom, its lines from right to left
+Way = Literal["ltr", "rtl", "ttb", "btt"]
+ROTATED_READING: dict[str, tuple[Way, Way]] = {"up": ("btt", "ltr"), "down": ("ttb", "rtl")}
+
+
+def _pdfplumbers_words(chars: Chars, x_gap: float, y_gap: float, way: str = "down") -> list[WordChars]:
+    """Words of text that is not upright, as pdfplumber's extractor makes them, read the way the
+    text runs (``way``, from its characters' matrix)."""
     as_dicts = [as_pdfplumber(c) for c in chars]
     char_of = {id(d): c for d, c in zip(as_dicts, chars, strict=True)}
     out: list[WordChars] = []
-    for word, dicts in WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap).iter_extract_tuples(as_dicts):
+    char_dir, line_dir = ROTATED_READING.get(way, ("ttb", "ltr"))  # else pdfplumber's own reading
+    extractor = WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap, char_dir_rotated=char_dir,
+                              line_dir_rotated=line_dir)
+    for word, dicts in extractor.iter_extract_tuples(as_dicts):
         word_chars = [char_of[id(d)] for d in dicts]
         out.append((make_word(str(word["text"]), word_chars, word), word_chars))
     return out
