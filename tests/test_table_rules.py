@@ -191,3 +191,42 @@ def test_a_register_is_not_read_as_actions_by_what_it_holds(tmp_path: Path) -> N
          "A recruitment campaign with the college and a retention payment"],
     ])
     assert _read(paper).actions == []
+
+
+def test_a_recommendations_actions_numbered_r1_a1_are_refs(tmp_path: Path) -> None:
+    paper = _workbook(tmp_path / "rec_action.xlsx", [
+        ["Rec/Action", "Action", "Lead Officer", "Target Date", "% Complete", "Update"],
+        ["R1/A1", "Agree a joint workforce plan", "Chief Officer", "31/03/2025", "40%", "Group meets monthly."],
+        ["R1/A2", "Reduce waiting lists", "Head of Adult Services", "31/12/2024", "55%", "Down to 96."],
+        ["R2/A1", "Publish a carers strategy", "Head of Adult Services", "30/06/2025", "10%", "Drafting."],
+    ])
+    assert [(a["ref"], a["theme"]) for a in _read(paper).actions] == [
+        ("R1/A1", None), ("R1/A2", None), ("R2/A1", None)]
+
+
+def test_a_row_carrying_on_a_numbered_actions_text_is_no_new_action(tmp_path: Path) -> None:
+    paper = _document(tmp_path / "carried.docx", [
+        ["Ref", "Action", "Lead Officer", "Target Date", "% Complete", "Commentary"],
+        ["1.1", "Bring 50 long-term empty homes back into use through the partnership,", "Housing Manager",
+         "31/03/2025", "45%", "31 homes brought back into use."],
+        ["", "including grants and the matchmaker scheme", "", "", "", "Grant take-up is lower than planned."],
+        ["1.2", "Review the rent structure", "Housing Finance Manager", "31/01/2025", "30%", "Consulting."],
+    ])
+    reading = _read(paper)
+    assert [a["description"] for a in reading.actions] == [
+        "Bring 50 long-term empty homes back into use through the partnership, including grants and the "
+        "matchmaker scheme", "Review the rent structure"]
+    assert reading.snapshots[0]["status_text"] == "31 homes brought back into use. Grant take-up is lower than planned."
+
+
+def test_sentences_under_an_unknown_header_are_the_commentary_where_none_is_named(tmp_path: Path) -> None:
+    paper = _workbook(tmp_path / "evidence.xlsx", [
+        ["Ref", "Action", "Lead Officer", "Completed", "Evidence of completion"],
+        ["1", "Appoint a sustainability manager", "Head of Environment", "30/04/2024",
+         "Sustainability Manager appointed in April."],
+        ["2", "Report emissions to the network", "Head of Environment", "30/11/2024",
+         "Report submitted to the Sustainable Scotland Network in November."],
+    ])
+    assert [s["status_text"] for s in _read(paper).snapshots] == [
+        "Sustainability Manager appointed in April.",
+        "Report submitted to the Sustainable Scotland Network in November."]

@@ -19,7 +19,9 @@ from pipeline.interpret.content import column_kind, is_kind
 from pipeline.interpret.headers import HeaderDictionary, HeaderMatch
 from pipeline.interpret.normalise import clean_text, find_period, parse_percent
 
-REF_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\.?\s*$")
+# '1', '1.2.3', 'BV04', '2a', and a recommendation's action 'R1/A2' or 'R1-A2'
+REF_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?(?:\s?[/\-]\s?[A-Z]{1,3}\d{1,3}[a-z]?)?"
+                    r"\.?\s*$")
 THEME_LABEL_RE = re.compile(
     r"^\s*(?:(?:bvar|best value|audit|bv|accounts commission)\s+)?"
     r"(?:recommendation|workstream|theme|improvement area|priority area|outcome|objective|finding|section)s?"
@@ -183,7 +185,8 @@ def _kind(grid: Grid, col: int, start: int, is_rag: Callable[[str], bool]) -> st
 
 def _fields_by_content(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
     """Columns whose header the dictionary does not know, by what they hold: percentages are the
-    progress (at the header's date, if it names one), names of posts the lead, dates the target."""
+    progress (at the header's date, if it names one), names of posts the lead, dates the target,
+    sentences the commentary (where no column is)."""
     for col in _unmapped(cmap):
         kind = _kind(grid, col, start, is_rag)
         header = cmap.headers[col]
@@ -194,6 +197,8 @@ def _fields_by_content(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable
             cmap.columns["lead"] = [col]
         elif kind == "date" and "due_date" not in cmap.columns:
             cmap.columns["due_date"] = [col]
+        elif kind == "text" and "status_text" not in cmap.columns and "description" in cmap.columns:
+            cmap.columns["status_text"] = [col]  # sentences under an unknown header: the commentary
 
 
 def _texts_by_content(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bool]) -> None:
@@ -375,6 +380,9 @@ def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bo
         else:
             kept.append((col, as_of, header))
     cmap.progress = kept
+    theme = cmap.columns.get("theme")
+    if theme and "ref" not in cmap.columns and _mostly(_data_texts(grid, theme[0], start), is_ref):
+        cmap.columns["ref"] = cmap.columns.pop("theme")  # 'Rec/Action' over 'R1/A1', 'R1/A2'
     if "description" not in cmap.columns and "theme" in cmap.columns:
         cmap.columns["description"] = cmap.columns.pop("theme")
 

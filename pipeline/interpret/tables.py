@@ -237,6 +237,30 @@ def _heading_across(grid: Grid, r: int) -> bool:
     return len(cells) == 1 and (cells[0].colspan >= max(2, grid.n_cols // 2) or bool(theme_from_label(cells[0].text)))
 
 
+def _carries_on(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
+    """A row with no number under a numbered action, its lead, dates, progress and RAG blank, that
+    carries on the action's text and commentary (a row the producer broke in two): added to them."""
+    region = f"{grid.table.index}:{cmap.header_row}"
+    if "ref" not in cmap.columns or not ctx.actions or ctx.actions[-1]["region"] != region:
+        return False
+    if texts(grid, r, cmap.columns["ref"]) or not ctx.actions[-1]["ref"]:
+        return False
+    typed = [c for name in ("lead", "due_date", "original_due_date", "rag") for c in cmap.columns.get(name, [])]
+    if any((cell := grid.at(r, c)) is not None and cell.row == r and not (cell.is_blank and not cell.fill)
+           for c in typed + [c for c, _, _ in cmap.progress]):
+        return False
+    more = clean_text(texts(grid, r, cmap.columns.get("description")))
+    if not more:
+        return False  # commentary alone: a continuation (_continues)
+    action = ctx.actions[-1]
+    action["description"] = f"{action['description']} {more}" if action["description"] else more
+    last = next(s for s in reversed(ctx.snapshots) if s["is_current"])
+    for name in ("status_text", "decisions"):
+        if text := clean_text(texts(grid, r, cmap.columns.get(name))):
+            last[name] = f"{last[name]} {text}" if last[name] else text
+    return True
+
+
 def _more_actions_below(grid: Grid, r: int, cmap: ColumnMap) -> bool:
     """Whether actions follow row ``r`` (past blank rows and a theme's heading)."""
     below = (rr for rr in range(r + 1, grid.n_rows) if not grid.is_blank_row(rr))
@@ -278,6 +302,8 @@ def read_region(grid: Grid, cmap: ColumnMap, ctx: Context) -> int:
             ctx.theme = theme
         elif _summary_row(grid, r, cmap):
             ctx.region_rows -= 1  # read: a total, no action
+        elif _carries_on(grid, r, cmap, ctx):
+            pass
         elif _is_action_row(grid, r, cmap):
             ctx.add_action(grid, r, cmap)
         elif not _continues(grid, r, cmap, ctx):
