@@ -495,3 +495,37 @@ def test_a_header_printed_sideways_reads_the_way_it_runs(tmp_path: Path, turn: i
     canvas.save()
     [table] = extract(tmp_path / "sideways.pdf").tables
     assert [c.text for c in table.rows[0]] == ["Ref", "Action", "Priority", "% Complete"]
+
+
+def test_a_cell_merged_down_over_a_page_break_goes_on_over_the_next_page(tmp_path: Path) -> None:
+    # 'Lead' merged over actions 2 to 5, printed as a word processor prints it: its text on the
+    # first page, an empty cell merged over the rows it still covers at the top of the next page
+    xs, row_h = [40.0, 80.0, 300.0, 420.0, 480.0], 24.0
+    canvas = new_canvas(tmp_path / "merged.pdf", pagesize=A4)
+    page_h = A4[1]
+    pages = [[("Ref", "Action", "Lead", "Target Date"), ("1", "Agree the plan", "Head of Finance", "31/03/2025"),
+              ("2", "Close the budget gap", "Head of Education", "30/06/2026"), ("3", "Improve destinations", "", "")],
+             [("4", "Track pupils' progress", "", ""), ("5", "Widen vocational courses", "", ""),
+              ("6", "Reduce exclusions", "Head of Inclusion", "31/12/2024")]]
+    merged = [{2: 2, 3: 2}, {0: 2}]  # per page: first row of the merged cells -> rows they cover
+    for rows, spans in zip(pages, merged, strict=True):
+        top = 60 + len(rows) * row_h if rows is pages[0] else page_h - 60  # the first ends at the page's foot
+        covered = {r + k for r, n in spans.items() for k in range(1, n)}
+        for r, row in enumerate(rows):
+            y = top - r * row_h
+            canvas.setFont(BOLD if r == 0 and rows is pages[0] else FONT, 9)
+            for c, text in enumerate(row):
+                canvas.drawString(xs[c] + 3, y - 15, text)
+            canvas.setLineWidth(0.5)
+            for c in range(4):  # the line above each cell, but not inside a merged cell
+                if not (r in covered and c in (2, 3)):
+                    canvas.line(xs[c], y, xs[c + 1], y)
+            for x in xs:
+                canvas.line(x, y, x, y - row_h)
+        canvas.line(xs[0], top - len(rows) * row_h, xs[-1], top - len(rows) * row_h)
+        canvas.showPage()
+    canvas.save()
+    [table] = extract(tmp_path / "merged.pdf").tables
+    lead = {c.row: c for row in table.rows for c in row if c.col == 2}
+    assert (lead[2].text, lead[2].rowspan) == ("Head of Education", 4)
+    assert 4 not in lead and lead[6].text == "Head of Inclusion"

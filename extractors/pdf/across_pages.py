@@ -90,8 +90,11 @@ def join(base: Part, nxt: Part, snap: float) -> None:
     if rows and base.cells and any(not c.is_blank for c in rows[0]):
         key = key_column(base.cells)
         if not any(c.col <= key < c.col + c.colspan and not c.is_blank for c in rows[0]):
+            rows[0] = carry_down(base.cells, rows[0], joined=True)
             base.cells[-1] = merge_into(base.cells[-1], rows[0])
             rows = rows[1:]
+        else:
+            rows[0] = carry_down(base.cells, rows[0], joined=False)
     base.cells.extend(rows)
     base.last_page, base.ends_low = nxt.page, nxt.ends_low
 
@@ -202,6 +205,26 @@ def key_column(rows: list[list[Cell]]) -> int:
         for c in cols:
             counts[c] = counts.get(c, 0) + 1
     return min((c for c, n in counts.items() if n >= 0.6 * len(body)), default=0)
+
+
+def carry_down(base: list[list[Cell]], first: list[Cell], joined: bool) -> list[Cell]:
+    """A cell merged down over the rows at the foot of a page goes on over the next page's first
+    rows, where the producer prints it again empty (LibreOffice): the empty cell at the top of the
+    next page is the merged cell's, which grows by its rows (less the row joined to the last, where
+    the page broke a row). A single empty cell on a row of its own may be that row's own: it is
+    taken only where it is merged down too. ``first`` without the empty cells taken."""
+    last = len(base) - 1
+    reaching = {(cell.col, cell.colspan): (r, i) for r, row in enumerate(base) for i, cell in enumerate(row)
+                if cell.rowspan > 1 and r + cell.rowspan - 1 == last and not cell.is_blank}
+    kept = []
+    for cell in first:
+        spot = reaching.get((cell.col, cell.colspan))
+        if spot is None or not cell.is_blank or (cell.rowspan == 1 and not joined):  # an empty cell of its own
+            kept.append(cell)
+            continue
+        r, i = spot
+        base[r][i] = replace(base[r][i], rowspan=base[r][i].rowspan + cell.rowspan - (1 if joined else 0))
+    return kept
 
 
 def merge_into(row: list[Cell], extra: list[Cell]) -> list[Cell]:
