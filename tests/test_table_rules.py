@@ -230,3 +230,12 @@ def test_sentences_under_an_unknown_header_are_the_commentary_where_none_is_name
     assert [s["status_text"] for s in _read(paper).snapshots] == [
         "Sustainability Manager appointed in April.",
         "Report submitted to the Sustainable Scotland Network in November."]
+
+
+def test_an_action_whose_text_starts_like_a_total_is_still_an_action(tmp_path: Path) -> None:
+    paper = _workbook(tmp_path / "overall.xlsx", [
+        ["Action", "Lead Officer", "Target Date", "% Complete"],
+        ["Agree the capital plan", "Head of Finance", "31/03/2025", "50%"],
+        ["Overall review of fees and charges across all services", "", "", "10%"],
+    ])
+    assert [a["description"][:14] for a in _read(paper).actions] == ["Agree the capi", "Overall review"]

@@ -128,9 +128,12 @@ def _own_fields_blank(grid: Grid, r: int, cmap: ColumnMap) -> bool:
 
 def _summary_row(grid: Grid, r: int, cmap: ColumnMap) -> bool:
     """A row of totals ('Totals | 7 actions | 56%', 'Average % complete'): it starts with the
-    word, and names no lead and no target date."""
+    word, says little in the action's column, and names no lead and no target date."""
     cells = grid.own_cells(r)
     if not cells or not SUMMARY_RE.match(cells[0].text):
+        return False
+    desc = clean_text(texts(grid, r, cmap.columns.get("description"))) or ""
+    if len(desc.split()) > 6:  # an action's text ('Overall review of fees and charges across services')
         return False
     return not any(clean_text(texts(grid, r, cmap.columns.get(name))) for name in ("lead", "due_date"))
 
