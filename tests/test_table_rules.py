@@ -239,3 +239,12 @@ def test_an_action_whose_text_starts_like_a_total_is_still_an_action(tmp_path: P
         ["Overall review of fees and charges across all services", "", "", "10%"],
     ])
     assert [a["description"][:14] for a in _read(paper).actions] == ["Agree the capi", "Overall review"]
+
+
+def test_an_unnamed_column_of_bare_numbers_is_no_progress(tmp_path: Path) -> None:
+    paper = _workbook(tmp_path / "scores.xlsx", [
+        ["Ref", "Action", "Lead Officer", "Target Date", "Risk score", "Update"],
+        ["1", "Agree the capital plan", "Head of Finance", "31/03/2025", "12", "Drafted."],
+        ["2", "Review fees and charges", "Head of Finance", "30/06/2025", "6", "Started."],
+    ])
+    assert [s["percent_complete"] for s in _read(paper).snapshots] == [None, None]

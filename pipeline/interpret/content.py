@@ -26,8 +26,10 @@ def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
 
 
 def _is_percent(text: str) -> bool:
+    """'45%', '100 %': with its sign (a bare number under an unknown header may be a score, a
+    priority or a sum of money)."""
     p = parse_percent(text)
-    return p.value is not None and p.readable and any(ch.isdigit() for ch in text)
+    return p.value is not None and p.readable and "%" in text and any(ch.isdigit() for ch in text)
 
 
 def _is_date(text: str) -> bool:
