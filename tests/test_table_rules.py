@@ -248,3 +248,28 @@ def test_an_unnamed_column_of_bare_numbers_is_no_progress(tmp_path: Path) -> Non
         ["2", "Review fees and charges", "Head of Finance", "30/06/2025", "6", "Started."],
     ])
     assert [s["percent_complete"] for s in _read(paper).snapshots] == [None, None]
+
+
+def test_a_status_column_of_colours_only_is_the_rag_past_rows_carrying_on(tmp_path: Path) -> None:
+    from papers import shade_cell
+
+    rows = [["No.", "Action", "Officer", "Due", "% Complete", "Status", "Milestones and progress"],
+            ["1", "Prepare a roads asset plan", "Head of Roads", "31/03/2025", "55%", "",
+             "Bridge inspections complete for 96 of 118 structures"],
+            ["", "", "", "", "", "", "Draft programme to the members' seminar on 14 January"],
+            ["2", "Reduce the street lighting backlog", "Lighting Engineer", "31/12/2024", "30%", "",
+             "Faults outstanding against a target of 200"],
+            ["", "", "", "", "", "", "Contractor resources increased from November"]]
+    document = docx.Document()
+    document.add_paragraph("Report Date: 05/12/2024")
+    table = document.add_table(rows=len(rows), cols=7)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    shade_cell(table.cell(1, 5), "00B050")
+    shade_cell(table.cell(3, 5), "FF0000")
+    document.save(tmp_path / "fills.docx")
+    reading = _read(tmp_path / "fills.docx")
+    assert [s["rag"] for s in reading.snapshots] == ["green", "red"]
+    assert [s["status_text"].split(" ")[-2:] for s in reading.snapshots] == [["14", "January"], ["from", "November"]]
+    assert reading.unread == []

@@ -327,9 +327,9 @@ def _current_rag(cmap: ColumnMap, options: list[list[int]]) -> list[int]:
 def _fill_only(grid: Grid, col: int, start: int) -> bool:
     """A column whose data cells are mostly coloured and empty: RAG given by colour alone."""
     cells = [grid.at(r, col) for r in range(start, min(grid.n_rows, start + 60))]
-    own = [c for c in cells if c is not None and c.row >= start]
+    own = [c for c in cells if c is not None and c.row >= start and (c.fill or not c.is_blank)]
     filled = [c for c in own if c.fill and c.is_blank]
-    return len(filled) >= 2 and len(filled) >= 0.6 * len(own)
+    return len(filled) >= 2 and len(filled) >= 0.6 * len(own)  # empty white cells (rows carrying on) aside
 
 
 def _settle_leads(cmap: ColumnMap) -> None:
