@@ -3,16 +3,20 @@
 - ``docx``: python-docx. Paragraphs in Word's Title / Heading 1 / Normal / List Bullet styles; each
   table a real Word table, spans merged with ``cell.merge``, fills as ``w:shd``, font colours as
   the runs' colour, header rows marked to repeat on each page, ruled tables in 'Table Grid',
-  unruled ones with every border off.
+  unruled ones with every border off; a rotated cell's text runs bottom to top (``w:textDirection
+  btLr``) in a row at least as tall as the text is long, a cell's vertical alignment as ``w:vAlign``.
 - ``xlsx``: openpyxl. Blocks stacked down each sheet (a blank row between) or placed at their
   ``at``; spans merged, fills solid, font colours in the cells' fonts, typed values with their
   number formats, text wrapped, column widths from the table's, printed landscape (where the spec
-  is) and fitted to the page width; a sheet's frozen panes and autofilter where it has them.
+  is) and fitted to the page width; a sheet's frozen panes and autofilter where it has them; a
+  rotated cell's text turned 90 degrees (``text_rotation``) in a row tall enough for it, the
+  cell's vertical alignment.
 - ``pdf``: reportlab's platypus. Tables with the spec's column widths, text wrapped in its column,
   spans, fills, font colours (``<font color>``), grid lines only for ruled tables, header rows
   repeated, long tables split between rows; where a row (or a block of rows merged down) is taller
-  than the page, split inside rows as Word does (see :func:`_pdf_table`). Helvetica, or DejaVu
-  Sans where the text needs it.
+  than the page, split inside rows as Word does (see :func:`_pdf_table`); a rotated cell's text
+  drawn turned 90 degrees from the cell's foot, a cell's vertical alignment as its VALIGN. Helvetica,
+  or DejaVu Sans where the text needs it.
 - ``lo-docx`` / ``lo-xlsx``: the PDF LibreOffice prints from the .docx / .xlsx (``soffice
   --headless --convert-to pdf``), many files per call, a few calls at once, each in a private
   profile (kept in the temp folder between builds: a new one takes seconds to set up).
@@ -147,6 +151,15 @@ def _plain(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def rotated_length(cell: C, size: float) -> float:
+    """How long, in points, a rotated cell's longest line runs (Helvetica metrics, which Arial
+    shares): the height its row needs, less padding."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = "Helvetica-Bold" if cell.bold else "Helvetica"
+    return max((stringWidth(line, font, size) for line in _plain(cell.text).split("\n")), default=0.0)
+
+
 def narrow_words(spec: PaperSpec) -> list[tuple[str, str, float]]:
     """Words wider than their table column in a producer's form, as (form, word, room in points):
     Word, LibreOffice and reportlab then break them inside (councils' papers do not). Measured in
@@ -170,6 +183,8 @@ def narrow_words(spec: PaperSpec) -> list[tuple[str, str, float]]:
             shares = fractions(table, g.n_cols)
             size = table.font_size if form == "pdf" else DOCX_SIZE
             for p in g.cells:
+                if p.cell.rotated:  # its words run along the row's height, which grows to hold them
+                    continue
                 room = width * sum(shares[p.col:p.right + 1]) - padding
                 font = "Helvetica-Bold" if p.cell.bold else "Helvetica"
                 found += [(form, word, round(room, 1)) for word in p.cell.text.split()
@@ -178,7 +193,7 @@ def narrow_words(spec: PaperSpec) -> list[tuple[str, str, float]]:
         for sheet in _xlsx_sheets(spec):
             for table in (b for b in sheet.blocks if isinstance(b, T)):
                 for p in grid(table).cells:
-                    if p.cell.colspan == 1 and _least_width(p.cell) > XLSX_COLUMN:
+                    if p.cell.colspan == 1 and not p.cell.rotated and _least_width(p.cell) > XLSX_COLUMN:
                         word = p.cell.text if p.cell.value is not None else max(p.cell.text.split(), key=len)
                         found.append(("xlsx", word, round((XLSX_COLUMN * 7 - 3) * 0.75, 1)))
     return found
@@ -208,6 +223,7 @@ DOCX_STYLES = {"title": "Title", "heading": "Heading 1", "text": "Normal", "bull
 DOCX_MARGIN_CM = 2.0  # page margins
 DOCX_SIZE = 10  # points, the Normal style (table cells too)
 DOCX_CELL_PADDING = 10.8  # points, left and right together (Word's default cell margins, 0.19 cm each)
+DOCX_ROTATED_PADDING = 12  # points: a rotated text's row is this much taller than the text is long
 
 
 def _qn(tag: str) -> str:
@@ -277,7 +293,8 @@ def _docx_cell_text(cell: Any, text: str, bold: bool, colour: str | None = None)
 
 
 def _docx_table(document: Any, table: T, width_emu: int) -> None:
-    from docx.shared import Emu
+    from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE
+    from docx.shared import Emu, Pt
 
     g = grid(table)
     doc_table = document.add_table(rows=g.n_rows, cols=g.n_cols)
@@ -306,6 +323,20 @@ def _docx_table(document: Any, table: T, width_emu: int) -> None:
             cell = cell.merge(doc_table.cell(p.bottom, p.right))
             cell.width = Emu(sum(widths[p.col:p.right + 1]))
         _docx_cell_text(cell, p.cell.text, p.cell.bold, p.cell.font_colour)
+        if p.cell.rotated:
+            cell._tc.get_or_add_tcPr().append(_element("w:textDirection", val="btLr"))
+        if p.cell.valign != "top":
+            cell.vertical_alignment = {"center": WD_ALIGN_VERTICAL.CENTER,
+                                       "bottom": WD_ALIGN_VERTICAL.BOTTOM}[p.cell.valign]
+    tall: dict[int, float] = {}  # rows holding rotated text: the height it needs
+    for p in g.cells:
+        if p.cell.rotated:
+            need = (rotated_length(p.cell, DOCX_SIZE) + DOCX_ROTATED_PADDING) / p.cell.rowspan
+            for r in range(p.row, p.bottom + 1):
+                tall[r] = max(tall.get(r, 0.0), need)
+    for r, height in sorted(tall.items()):
+        doc_table.rows[r].height = Pt(round(height))
+        doc_table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
 def write_docx(spec: PaperSpec, path: Path) -> Path:
@@ -407,6 +438,8 @@ def _least_width(cell: C) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     font = "Helvetica-Bold" if cell.bold else "Helvetica"
+    if cell.rotated:  # its lines side by side
+        return _chars(len(_plain(cell.text).split("\n")) * XLSX_LINE)
     pieces = [cell.text] if cell.value is not None else _plain(cell.text).split()
     return _chars(max((stringWidth(piece, font, 10) for piece in pieces), default=0.0))
 
@@ -460,7 +493,11 @@ class _XlsxSheet:
                 cell.number_format = DATE_FORMAT
             colour = hex6(p.cell.font_colour) if p.cell.font_colour else None
             cell.font = Font(name=FONT, size=10, bold=p.cell.bold, color=colour)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if p.cell.rotated:  # read upwards, from the cell's foot
+                cell.alignment = Alignment(wrap_text=True, text_rotation=90, horizontal="center",
+                                           vertical="bottom" if p.cell.valign == "top" else p.cell.valign)
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical=p.cell.valign)
             fill = PatternFill("solid", fgColor=hex6(p.cell.fill)) if p.cell.fill else None
             for rr in range(r, r + p.cell.rowspan):
                 for cc in range(c, c + p.cell.colspan):
@@ -504,7 +541,10 @@ class _XlsxSheet:
                     continue
                 r, c = placed.top + p.row, placed.left + p.col
                 span = sum(widths.get(cc, 8.43) for cc in range(c, c + p.cell.colspan))
-                per_row = _lines_in(p.cell.text, span, p.cell.bold) * XLSX_LINE / p.cell.rowspan + 3
+                if p.cell.rotated:  # as tall as the text is long
+                    per_row = (rotated_length(p.cell, 10) + 12) / p.cell.rowspan
+                else:
+                    per_row = _lines_in(p.cell.text, span, p.cell.bold) * XLSX_LINE / p.cell.rowspan + 3
                 for rr in range(r, r + p.cell.rowspan):
                     heights[rr] = max(heights.get(rr, 0.0), per_row)
         for row, height in sorted(heights.items()):
@@ -631,8 +671,14 @@ def _pdf_table(table: T, width: float, fonts: dict[str, str], split_in_row: bool
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     merged_down: set[tuple[int, int]] = set()  # (row, col) with the same merged cell in the row below
     for p in g.cells:
-        if p.cell.text:
+        if p.cell.text and p.cell.rotated:  # drawn upwards from the cell's foot
+            data[p.row][p.col] = _pdf_rotated(p.cell, fonts["bold" if p.cell.bold else "regular"], size)
+            commands.append(("VALIGN", (p.col, p.row), (p.col, p.row),
+                             "BOTTOM" if p.cell.valign == "top" else _PDF_VALIGN[p.cell.valign]))
+        elif p.cell.text:
             data[p.row][p.col] = Paragraph(_markup(p.cell.text, p.cell.font_colour), styles[p.cell.bold])
+        if p.cell.valign != "top" and not p.cell.rotated:
+            commands.append(("VALIGN", (p.col, p.row), (p.right, p.bottom), _PDF_VALIGN[p.cell.valign]))
         if split_in_row and p.bottom > p.row:
             merged_down.update((r, c) for r in range(p.row, p.bottom) for c in range(p.col, p.right + 1))
             if p.right > p.col:
@@ -663,6 +709,39 @@ def _pdf_table(table: T, width: float, fonts: dict[str, str], split_in_row: bool
     return kind(data, colWidths=widths, repeatRows=min(table.header_rows, g.n_rows),
                 splitByRow=int(not split_in_row), splitInRow=int(split_in_row), style=TableStyle(commands),
                 hAlign="LEFT")
+
+
+_PDF_VALIGN = {"top": "TOP", "center": "MIDDLE", "bottom": "BOTTOM"}
+
+
+def _pdf_rotated(cell: C, font: str, size: float) -> Any:
+    """A flowable drawing a cell's text turned 90 degrees, reading bottom to top, its lines side by
+    side from the left: as wide as its lines are high, as tall as the longest is long."""
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Flowable
+
+    lines = _plain(cell.text).split("\n")
+    leading = round(size * 1.2, 2)
+    colour = colors.HexColor(f"#{hex6(cell.font_colour)}") if cell.font_colour else colors.black
+
+    class Rotated(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = leading * len(lines)
+            self.height = max(stringWidth(line, font, size) for line in lines)
+            return self.width, self.height
+
+        def draw(self) -> None:
+            canvas = self.canv
+            canvas.saveState()
+            canvas.rotate(90)  # x runs up the page, y to the left
+            canvas.setFont(font, size)
+            canvas.setFillColor(colour)
+            for i, line in enumerate(lines):
+                canvas.drawString(0, -(i * leading + size * 0.9), line)
+            canvas.restoreState()
+
+    return Rotated()
 
 
 def _closed_table() -> type:

@@ -26,7 +26,11 @@ class C:
     """A table cell. ``text`` is what is printed (line breaks as "\\n"); for a workbook, ``value``
     (a date, a float, an int) and ``number_format`` ('0%', 'dd/mm/yyyy') say how it is stored,
     and ``text`` is what the other producers print for it. ``font_colour`` prints the text in
-    that colour in every producer (a RAG word or letter in a coloured font instead of a fill)."""
+    that colour in every producer (a RAG word or letter in a coloured font instead of a fill).
+    ``rotated`` prints the text turned 90 degrees, reading upwards from the cell's foot (a narrow
+    column's header: the row is as tall as the text is long, the column need be only a line
+    wide); ``valign`` places the text in the cell's height ('center': in the middle of a cell
+    merged down, as Excel and Word users often centre it), in every producer."""
 
     text: str = ""
     colspan: int = 1
@@ -36,6 +40,8 @@ class C:
     value: Any = None  # xlsx only: the typed value (None: the text)
     number_format: str | None = None  # xlsx only
     font_colour: str | None = None  # 'RRGGBB': the text's colour (None: black)
+    rotated: bool = False  # the text turned 90 degrees, reading bottom to top
+    valign: Literal["top", "center", "bottom"] = "top"  # where the text sits in the cell's height
 
 
 Row = list["C | str"]

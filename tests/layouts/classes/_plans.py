@@ -1,7 +1,9 @@
 """Helpers shared by the layout classes that describe each action once, as :class:`Act` (what is
 printed and what it means), and print it in a variant's own columns: quarter_columns,
-rag_as_text_symbols, theme_rows, offset_workbook, dates_in_words and landscape_many_columns.
-(A module whose name starts with '_' holds no variants.)
+rag_as_text_symbols, theme_rows, offset_workbook, dates_in_words, landscape_many_columns,
+unusual_header_wording, merged_down_cells, numbering_styles, rotated_or_narrow_headers,
+several_tables_differing and continuation_rows. (A module whose name starts with '_' holds no
+variants.)
 
 The expected reading follows the data contract: description and status_text flattened
 (paragraphs joined by one space, bullets removed), percentages as numbers with the printed text
@@ -144,6 +146,10 @@ def autofit(spec: PaperSpec) -> PaperSpec:
             size = t.font_size if pdf else 10.0
             for _, col, cell in cells:
                 if cell.colspan > 1:
+                    continue
+                if cell.rotated:  # its lines side by side, each a line's height wide
+                    line = len(cell.text.split("\n")) * size * 1.2
+                    need[col] = max(need[col], (line + pad + 0.5) / usable)
                     continue
                 font = "Helvetica-Bold" if cell.bold else "Helvetica"
                 for word in cell.text.split():

@@ -1,6 +1,8 @@
 """Checks shared by the layout classes that describe tables cell by cell: where each cell sits,
-that no word is wider than its column in any producer, and that a spec's expected result is
-consistent with what it prints. (A module whose name starts with '_' holds no variants.)"""
+that no word is wider than its column in any producer (a rotated header: that its lines fit side
+by side), and that a spec's expected result is consistent with what it prints, read as the
+contract reads it (an action's number printed at the start of its text, text carried on in the
+rows below). (A module whose name starts with '_' holds no variants.)"""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from ..spec import Block, C, P, PaperSpec, T
 
 _BULLET = re.compile(r"^\s*[•▪●◦\-–]\s+")
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[.)]\s+(\S.*)$")  # '1. Agree ...', '2.3) Publish ...'
 
 
 def flat(text: str) -> str:
@@ -68,8 +71,33 @@ def fits(spec: PaperSpec) -> None:
             for _, col, cell in cells:
                 room = usable * sum(widths[col:col + cell.colspan]) / sum(widths) - pad
                 font = "Helvetica-Bold" if cell.bold else "Helvetica"
+                if cell.rotated:  # its lines side by side, each a line's height wide
+                    if len(cell.text.split("\n")) * size * 1.2 > room:
+                        wide.append((form, cell.text, round(room)))
+                    continue
                 wide += [(form, w, round(room)) for w in cell.text.split() if stringWidth(w, font, size) > room]
     assert not wide, f"{spec.name}: words wider than their columns: {sorted(set(wide))}"
+
+
+def carried_on(t: T) -> set[str]:
+    """Text carried on in the rows below: for a row whose first cell holds text, followed by rows
+    whose first cell is blank, each column's text over those rows, joined (its paragraphs one per
+    row), as the contract reads an action whose update or description continues in the rows under it."""
+    rows: dict[int, dict[int, str]] = {}
+    for r, col, cell in placed(t):
+        rows.setdefault(r, {})[col] = cell.text
+    runs: list[list[int]] = []
+    for r in sorted(rows):
+        first = rows[r].get(0)
+        if first is not None and not first.strip() and runs:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    out: set[str] = set()
+    for run in (run for run in runs if len(run) > 1):
+        for col in {c for r in run for c in rows[r]}:
+            out.add(flat("\n".join(rows[r].get(col, "") for r in run)))
+    return out
 
 
 def check(spec: PaperSpec) -> None:
@@ -82,6 +110,11 @@ def check(spec: PaperSpec) -> None:
             continue
         placed(b)
         texts.update(flat(c if isinstance(c, str) else c.text) for row in b.rows for c in row)
+        texts.update(carried_on(b))
+    for text in list(texts):  # a number printed at the start of an action's text is its ref
+        numbered = _NUMBERED.match(text)
+        if numbered:
+            texts.update(numbered.groups())
     fits(spec)
     e = spec.expected
     assert e.title is None or e.title in texts, e.title
