@@ -146,11 +146,16 @@ def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
                 warnings: list[str] | None = None) -> Table | None:
     """The sheet's cells as one Table; cells whose text had to be cut are said on ``warnings``."""
     spans, covered = _merges(ws)
+    hidden_rows, hidden_cols = _hidden(ws)
     found: list[tuple[int, int, Any, Any, str, str | None]] = []
     cut: list[str] = []
+    left_out = 0
     for cell in _sheet_cells(ws):
         r, c = cell.row, cell.column
         if (r, c) in covered:
+            continue
+        if r in hidden_rows or c in hidden_cols:
+            left_out += cell.value is not None
             continue
         value, was_cut = within_cell_limit(cell.value)
         if was_cut:
@@ -164,16 +169,42 @@ def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
         warnings.append(f"sheet {ws.title!r}: {len(cut):,} cell(s) hold more text than an Excel cell can "
                         f"({EXCEL_CELL_CHARS:,} characters), cut there as Excel cuts it: {', '.join(cut[:5])}"
                         f"{' …' if len(cut) > 5 else ''}")
+    if left_out and warnings is not None:
+        warnings.append(f"sheet {ws.title!r}: {left_out:,} cell(s) in hidden rows or columns left out, as Excel "
+                        f"prints the sheet ({len(hidden_rows):,} hidden row(s), {len(hidden_cols):,} column(s))")
     if not found:
         return None
     top, left = min(f[0] for f in found), min(f[1] for f in found)
-    rows: list[list[Cell]] = [[] for _ in range(max(f[0] for f in found) - top + 1)]
+    bottom, right = max(f[0] for f in found), max(f[1] for f in found)
+    row_at = _visible_positions(top, bottom, hidden_rows)  # sheet row -> the table's row, hidden ones gone
+    col_at = _visible_positions(left, right, hidden_cols)
+    rows: list[list[Cell]] = [[] for _ in range(len(row_at))]
     for r, c, cell, value, text, fill in found:
         rowspan, colspan = spans.get((r, c), (1, 1))
-        rows[r - top].append(Cell(text=text, row=r - top, col=c - left, rowspan=rowspan, colspan=colspan,
-                                  fill=fill, value=_typed(value), number_format=cell.number_format,
-                                  page=sheet_number))
+        rowspan = max(1, sum(1 for k in range(r, r + rowspan) if k not in hidden_rows))
+        colspan = max(1, sum(1 for k in range(c, c + colspan) if k not in hidden_cols))
+        rows[row_at[r]].append(Cell(text=text, row=row_at[r], col=col_at[c], rowspan=rowspan, colspan=colspan,
+                                    fill=fill, value=_typed(value), number_format=cell.number_format,
+                                    page=sheet_number))
     return Table(rows=rows, index=index, page=sheet_number, name=ws.title)
+
+
+def _hidden(ws: Any) -> tuple[set[int], set[int]]:
+    """The sheet's hidden rows and columns (filtered out, in a collapsed group, or hidden), by number."""
+    rows = {r for r, dim in getattr(ws, "row_dimensions", {}).items() if getattr(dim, "hidden", False)}
+    cols: set[int] = set()
+    for dim in getattr(ws, "column_dimensions", {}).values():
+        if getattr(dim, "hidden", False) and dim.min and dim.max and dim.max - dim.min < 16_384:
+            cols.update(range(dim.min, dim.max + 1))
+    return rows, cols
+
+
+def _visible_positions(first: int, last: int, hidden: set[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for k in range(first, last + 1):
+        if k not in hidden:
+            out[k] = len(out)
+    return out
 
 
 LOAD_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError,

@@ -30,6 +30,7 @@ D = dt.date
     ("0%", None, None, 0.0, True),
     ("45 per cent", None, None, 45.0, True),
     ("60% complete", None, None, 60.0, True),
+    ("60% done", None, None, 60.0, True),
     ("33,5%", None, None, 33.5, True),       # a decimal comma
     ("Complete", None, None, 100.0, False),
     ("Not started", None, None, 0.0, False),
@@ -81,6 +82,9 @@ def test_percent_unreadable_is_flagged_not_guessed(text: str) -> None:
     ("Sept 2023 (revised to Dec 2023)", D(2023, 12, 31), "month", D(2023, 9, 30)),
     ("31/03/2024 (revised from 31/12/2023)", D(2024, 3, 31), "day", D(2023, 12, 31)),
     ("30/06/2024 (new target: 31/12/2024)", D(2024, 12, 31), "day", D(2024, 6, 30)),
+    ("Friday 28 March 2025", D(2025, 3, 28), "day", None),
+    ("Tue 30 Sep 2025", D(2025, 9, 30), "day", None),
+    ("w/e 28/03/2025", D(2025, 3, 28), "day", None),
 ])
 def test_due_date_spellings(text: str, want: dt.date, precision: str, original: dt.date | None) -> None:
     parsed = parse_due_date(text)

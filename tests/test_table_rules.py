@@ -272,4 +272,68 @@ def test_a_status_column_of_colours_only_is_the_rag_past_rows_carrying_on(tmp_pa
     reading = _read(tmp_path / "fills.docx")
     assert [s["rag"] for s in reading.snapshots] == ["green", "red"]
     assert [s["status_text"].split(" ")[-2:] for s in reading.snapshots] == [["14", "January"], ["from", "November"]]
-    assert [f.check for f in reading.findings if f.check in ("rows_unread", "paper_unread")] == []
+    assert [f["check"] for f in reading.findings if f["check"] in ("rows_unread", "paper_unread")] == []
+
+
+def test_headings_of_the_actions_state_are_neither_actions_nor_themes(tmp_path: Path) -> None:
+    from papers import shade_cell
+
+    rows = [["No.", "Action", "Owner", "Due", "% Done"],
+            ["Workstream A – Workforce", "", "", "", ""],
+            ["", "In progress", "", "", ""],
+            ["A2", "Agree a workforce plan for hard-to-fill posts", "Head of People", "31/03/2025", "45%"],
+            ["", "Completed", "", "", ""],
+            ["A1", "Carry out an all-staff survey", "Head of People", "31/05/2024", "100%"]]
+    document = docx.Document()
+    document.add_paragraph("Report Date: 05/12/2024")
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(1, 4))
+    for r in (2, 4):  # a heading's band: the row shaded across
+        for c in range(5):
+            shade_cell(table.cell(r, c), "EDEDED")
+    document.save(tmp_path / "states.docx")
+    assert [(a["ref"], a["theme"]) for a in _read(tmp_path / "states.docx").actions] == [
+        ("A2", "Workforce"), ("A1", "Workforce")]  # 'Workstream A –' is the heading's label
+
+
+def test_headings_stacked_after_a_blank_row_do_not_end_the_table(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Report Date: 12/12/2024"])
+    sheet.append(["Ref", "Recommended Action", "Responsible Officer", "Target Date", "% Complete"])
+    for block in (("RED – OFF TRACK", "BVAR Recommendation 2: Use resources well",
+                   ["5", "Reduce sickness absence", "Head of HR", "31/03/2025", "20%"]),
+                  ("AMBER – AT RISK", "BVAR Recommendation 1: Leadership",
+                   ["2", "Review the scheme of delegation", "Monitoring Officer", "31/01/2025", "55%"])):
+        sheet.append([block[0]])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5)
+        sheet.append([block[1]])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5)
+        sheet.append(block[2])
+        sheet.append([])
+    book.save(tmp_path / "stacked.xlsx")
+    assert [(a["ref"], a["theme"]) for a in _read(tmp_path / "stacked.xlsx").actions] == [
+        ("5", "Use resources well"), ("2", "Leadership")]
+
+
+def test_hidden_rows_and_columns_are_left_out_as_excel_prints_them(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Report Date: 14/01/2025"])
+    sheet.append(["Ref", "Action", "Lead Officer", "Internal notes", "% Complete", "Update"])
+    sheet.append(["1", "Agree the capital plan", "Head of Finance", "ask CFO", "50%", "Drafted."])
+    sheet.append(["2", "Close the old depot", "Head of Property", "", "100%", "Closed."])  # filtered out
+    sheet.append(["3", "Review fees and charges", "Head of Finance", "chase", "20%", "Started."])
+    sheet.row_dimensions[4].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    reading = _read(tmp_path / "hidden.xlsx")
+    assert [(a["ref"], a["lead"]) for a in reading.actions] == [("1", "Head of Finance"), ("3", "Head of Finance")]
+    assert [s["status_text"] for s in reading.snapshots] == ["Drafted.", "Started."]
+    assert any("hidden rows or columns left out" in f["message"] for f in reading.findings
+               if f["check"] == "parser_warning")

@@ -48,7 +48,8 @@ def nullable(text: str | None) -> str | None:
 
 # --- percentages -------------------------------------------------------------------------
 
-_PERCENT_RE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(%|per\s*cent|percent|pc)?\s*(?:complete[d]?)?\s*$", re.I)
+_PERCENT_RE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(%|per\s*cent|percent|pc)?\s*(?:complete[d]?|done|achieved)?\s*$",
+                         re.I)
 PERCENT_WORDS = {"complete": 100.0, "completed": 100.0, "done": 100.0, "not started": 0.0,
                  "nil": 0.0}
 
@@ -163,9 +164,16 @@ def _parse_quarter(text: str) -> dt.date | None:
     return month_end(year, end_month)
 
 
+# what may stand before a date and says nothing more: a weekday ('Friday 28 March 2025', 'Tue
+# 30 Sep 2025'), a week's end ('w/e 28/03/2025'), 'by' or 'due'
+_DATE_LEAD = re.compile(r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+                        r"|w/?e|week\s+ending|by|due)\s+(?=\d)", re.I)
+
+
 def parse_single_date(text: str) -> tuple[dt.date | None, str | None]:
     """One date as printed -> (date, precision)."""
     t = _SPACE_RE.sub(" ", text.strip().strip(".,;")).strip()
+    t = _DATE_LEAD.sub("", t)
     day = _parse_day(t)
     if day:
         return day, "day"

@@ -104,6 +104,23 @@ def _theme_row(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> str | None:
     return None
 
 
+# a heading that groups actions by their state ('In progress', 'RED – OFF TRACK', 'Completed actions')
+STATUS_RE = re.compile(r"^\s*(?:actions?\s+)?(?:in\s+progress|ongoing|open|closed|on\s+hold|outstanding|live|"
+                       r"not\s+(?:yet\s+)?started|completed?|off\s+track|on\s+track|at\s+risk|overdue|delayed)"
+                       r"(?:\s+actions?)?\s*$", re.I)
+
+
+def _status_heading(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
+    """A row of one short label naming a state ('In progress', 'RED – OFF TRACK', 'Completed'), the
+    rest of it empty: it sorts the actions under it, and is neither an action nor their theme."""
+    cells = grid.own_cells(r)
+    if len(cells) != 1 or len(cells[0].text.split()) > 5 or clean_text(texts(grid, r, cmap.columns.get("ref"))):
+        return False
+    text = clean_text(cells[0].text) or ""
+    head = re.split(r"\s+[-–—:]\s+", text)[0]
+    return bool(ctx.is_rag(text) or ctx.is_rag(head) or STATUS_RE.match(text) or STATUS_RE.match(head))
+
+
 # the columns an action's own cells fill, apart from its number and description
 OWN_FIELDS = ("lead", "service_lead", "due_date", "original_due_date", "rag", "status_text", "decisions")
 SUMMARY_RE = re.compile(r"^\s*(?:grand\s+)?(?:totals?|overall|average|sum|summary)\b", re.I)
@@ -196,8 +213,11 @@ def _misfits(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> tuple[int, in
 
 def _is_key_row(grid: Grid, r: int, ctx: Context) -> bool:
     """A colour key: two or more cells of RAG labels (or coloured swatches), and no text that reads
-    like an action."""
+    like an action; a row shaded across in one colour is a heading's band, no key."""
     cells = grid.own_cells(r)
+    row = grid.table.rows[r]
+    if len(row) >= 3 and len({c.fill for c in row}) == 1:
+        return False
     labels = sum(1 for c in cells if ctx.is_rag(c.text) and len(c.text.split()) <= 3)
     named = sum(1 for c in cells if INTRODUCES.match(c.text) and len(c.text.split()) <= 3)
     swatches = sum(1 for c in grid.table.rows[r] if c.is_blank and c.fill)
@@ -235,9 +255,15 @@ def _continues(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
 
 
 def _heading_across(grid: Grid, r: int) -> bool:
-    """One cell across the table, or a labelled heading ('Section B: ...'): a theme's row."""
+    """One cell across the table, a labelled heading ('Section B: ...'), or a state's heading ('In
+    progress', or one label on a row shaded across): a heading over actions."""
     cells = grid.own_cells(r)
-    return len(cells) == 1 and (cells[0].colspan >= max(2, grid.n_cols // 2) or bool(theme_from_label(cells[0].text)))
+    if len(cells) != 1:
+        return False
+    row = grid.table.rows[r]
+    band = len(row) >= 3 and len({c.fill for c in row}) == 1 and row[0].fill is not None
+    return (cells[0].colspan >= max(2, grid.n_cols // 2) or bool(theme_from_label(cells[0].text)) or band
+            or bool(STATUS_RE.match(cells[0].text)))
 
 
 def _carries_on(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
@@ -265,10 +291,12 @@ def _carries_on(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
 
 
 def _more_actions_below(grid: Grid, r: int, cmap: ColumnMap) -> bool:
-    """Whether actions follow row ``r`` (past blank rows and a theme's heading)."""
+    """Whether actions follow row ``r`` (past blank rows and up to three headings)."""
     below = (rr for rr in range(r + 1, grid.n_rows) if not grid.is_blank_row(rr))
     nxt = next(below, None)
-    if nxt is not None and _heading_across(grid, nxt):
+    for _ in range(3):  # headings stacked ('AMBER – AT RISK' over 'Recommendation 1: ...')
+        if nxt is None or not _heading_across(grid, nxt):
+            break
         nxt = next(below, None)
     if nxt is None or not _is_action_row(grid, nxt, cmap):
         return False
@@ -301,6 +329,8 @@ def read_region(grid: Grid, cmap: ColumnMap, ctx: Context) -> int:
         elif _ends_region(grid, r, cmap, ctx):
             ctx.region_rows -= 1
             return r
+        elif _status_heading(grid, r, cmap, ctx):
+            ctx.region_rows -= 1  # read: a heading of the actions' state
         elif (theme := _theme_row(grid, r, cmap, ctx) or _numbered_heading(grid, r, cmap)) is not None:
             ctx.theme = theme
         elif _summary_row(grid, r, cmap):
