@@ -337,3 +337,19 @@ def test_hidden_rows_and_columns_are_left_out_as_excel_prints_them(tmp_path: Pat
     assert [s["status_text"] for s in reading.snapshots] == ["Drafted.", "Started."]
     assert any("hidden rows or columns left out" in f["message"] for f in reading.findings
                if f["check"] == "parser_warning")
+
+
+def test_a_labelled_heading_over_a_sheets_first_table_is_its_theme(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Report Date: 16/01/2025"], [], ["Workstream 1: Housing and Property"], [],
+                ["Ref", "Action", "Lead Officer", "Target Date", "% Complete"],
+                ["1", "Reduce rent arrears", "Housing Manager", "31/03/2025", "50%"], [],
+                ["Workstream 2: Environment and Roads"], [],
+                ["Ref", "Action", "Lead Officer", "Target Date", "% Complete"],
+                ["1", "Introduce three-weekly collections", "Waste Manager", "30/04/2025", "60%"]):
+        sheet.append(row)
+    book.save(tmp_path / "stacked_tables.xlsx")
+    assert [a["theme"] for a in _read(tmp_path / "stacked_tables.xlsx").actions] == [
+        "Housing and Property", "Environment and Roads"]

@@ -345,6 +345,16 @@ def read_region(grid: Grid, cmap: ColumnMap, ctx: Context) -> int:
     return r
 
 
+def _heading_above(grid: Grid, start: int, header: int, ctx: Context) -> str | None:
+    """A labelled heading in the rows over a header ('Workstream 1: Housing and Property' above the
+    first of two tables on a sheet): the theme of the actions under it."""
+    for r in range(header - 1, max(start, header - 4) - 1, -1):
+        cells = grid.own_cells(r)
+        if len(cells) == 1 and (theme := theme_from_label(cells[0].text, ctx.settings.theme_labels)):
+            return theme
+    return None
+
+
 def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
     """The table's actions (into ``ctx``) and the register items in the rest of it."""
     grid = Grid(table)
@@ -352,6 +362,7 @@ def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
     r = 0
     while (header := find_header(grid, r, ctx.words)) is not None:
         cmap = build_column_map(grid, header, ctx.words, ctx.is_rag)
+        ctx.theme = _heading_above(grid, r, header, ctx) or ctx.theme
         end = read_region(grid, cmap, ctx)
         region_rows.update(range(header, end))
         r = max(end, header + 1)
