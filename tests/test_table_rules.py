@@ -6,6 +6,7 @@ cover the same rules over many papers, within their accuracy goal)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,16 +38,27 @@ def _workbook(path: Path, rows: list[list[Any]], formats: dict[str, str] | None 
     return path
 
 
-def _document(path: Path, rows: list[list[str]], before: list[str] = (), after: list[list[str]] | None = None) -> Path:
+def _document(path: Path, rows: list[list[str]], before: Sequence[str] = (), after: list[list[str]] | None = None,
+              *, shaded: dict[tuple[int, int], str] | None = None, merged: Sequence[tuple[int, int, int]] = (),
+              report_date: str = "15/03/2024") -> Path:
+    """A Word paper of one table (``rows``; ``after``: a second table), with cells shaded
+    ((row, col) -> 'RRGGBB') and merged across ((row, first col, last col))."""
+    from papers import shade_cell
+
     document = docx.Document()
-    document.add_paragraph("Report Date: 15/03/2024")
+    document.add_paragraph(f"Report Date: {report_date}")
     for line in before:
         document.add_paragraph(line)
-    for table_rows in [rows, *([after] if after else [])]:
+    for n, table_rows in enumerate([rows, *([after] if after else [])]):
         table = document.add_table(rows=len(table_rows), cols=max(len(r) for r in table_rows))
         for r, row in enumerate(table_rows):
             for c, text in enumerate(row):
                 table.cell(r, c).text = text
+        if n == 0:
+            for (r, c), fill in (shaded or {}).items():
+                shade_cell(table.cell(r, c), fill)
+            for r, first, last in merged:
+                table.cell(r, first).merge(table.cell(r, last))
     document.save(path)
     return path
 
@@ -251,8 +263,6 @@ def test_an_unnamed_column_of_bare_numbers_is_no_progress(tmp_path: Path) -> Non
 
 
 def test_a_status_column_of_colours_only_is_the_rag_past_rows_carrying_on(tmp_path: Path) -> None:
-    from papers import shade_cell
-
     rows = [["No.", "Action", "Officer", "Due", "% Complete", "Status", "Milestones and progress"],
             ["1", "Prepare a roads asset plan", "Head of Roads", "31/03/2025", "55%", "",
              "Bridge inspections complete for 96 of 118 structures"],
@@ -260,15 +270,7 @@ def test_a_status_column_of_colours_only_is_the_rag_past_rows_carrying_on(tmp_pa
             ["2", "Reduce the street lighting backlog", "Lighting Engineer", "31/12/2024", "30%", "",
              "Faults outstanding against a target of 200"],
             ["", "", "", "", "", "", "Contractor resources increased from November"]]
-    document = docx.Document()
-    document.add_paragraph("Report Date: 05/12/2024")
-    table = document.add_table(rows=len(rows), cols=7)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    shade_cell(table.cell(1, 5), "00B050")
-    shade_cell(table.cell(3, 5), "FF0000")
-    document.save(tmp_path / "fills.docx")
+    _document(tmp_path / "fills.docx", rows, shaded={(1, 5): "00B050", (3, 5): "FF0000"}, report_date="05/12/2024")
     reading = _read(tmp_path / "fills.docx")
     assert [s["rag"] for s in reading.snapshots] == ["green", "red"]
     assert [s["status_text"].split(" ")[-2:] for s in reading.snapshots] == [["14", "January"], ["from", "November"]]
@@ -276,25 +278,14 @@ def test_a_status_column_of_colours_only_is_the_rag_past_rows_carrying_on(tmp_pa
 
 
 def test_headings_of_the_actions_state_are_neither_actions_nor_themes(tmp_path: Path) -> None:
-    from papers import shade_cell
-
     rows = [["No.", "Action", "Owner", "Due", "% Done"],
             ["Workstream A – Workforce", "", "", "", ""],
             ["", "In progress", "", "", ""],
             ["A2", "Agree a workforce plan for hard-to-fill posts", "Head of People", "31/03/2025", "45%"],
             ["", "Completed", "", "", ""],
             ["A1", "Carry out an all-staff survey", "Head of People", "31/05/2024", "100%"]]
-    document = docx.Document()
-    document.add_paragraph("Report Date: 05/12/2024")
-    table = document.add_table(rows=len(rows), cols=5)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    table.cell(1, 0).merge(table.cell(1, 4))
-    for r in (2, 4):  # a heading's band: the row shaded across
-        for c in range(5):
-            shade_cell(table.cell(r, c), "EDEDED")
-    document.save(tmp_path / "states.docx")
+    band = {(r, c): "EDEDED" for r in (2, 4) for c in range(5)}  # a heading's band: the row shaded across
+    _document(tmp_path / "states.docx", rows, shaded=band, merged=[(1, 0, 4)], report_date="05/12/2024")
     assert [(a["ref"], a["theme"]) for a in _read(tmp_path / "states.docx").actions] == [
         ("A2", "Workforce"), ("A1", "Workforce")]  # 'Workstream A –' is the heading's label
 
