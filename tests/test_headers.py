@@ -31,6 +31,7 @@ def words() -> HeaderDictionary:
     ("NOTES", "status_text"), ("Status Update", "status_text"), ("Progress Commentary", "status_text"),
     ("Comments", "status_text"), ("Latest Update", "status_text"),
     ("Decisions Required/Made by cmt/smt", "decisions"), ("Decision Required", "decisions"),
+    ("Committee Action", "decisions"), ("R/A/G", "rag"), ("Rec/Action", "theme"),
     ("RAG", "rag"), ("RAG Status", "rag"), ("BRAG", "rag"),
     ("Priority", "priority"),
     ("Recommendation", "theme"), ("Audit Recommendation", "theme"), ("Theme", "theme"),
