@@ -10,7 +10,8 @@
   number formats, text wrapped, column widths from the table's, printed landscape (where the spec
   is) and fitted to the page width; a sheet's frozen panes and autofilter where it has them; a
   rotated cell's text turned 90 degrees (``text_rotation``) in a row tall enough for it, the
-  cell's vertical alignment.
+  cell's vertical alignment; a table's hidden rows and columns and its rows in a collapsed outline
+  group, an autofilter's criteria, a hidden sheet (LibreOffice leaves them out of its print).
 - ``pdf``: reportlab's platypus. Tables with the spec's column widths, text wrapped in its column,
   spans, fills, font colours (``<font color>``), grid lines only for ruled tables, header rows
   repeated, long tables split between rows; where a row (or a block of rows merged down) is taller
@@ -561,6 +562,30 @@ class _XlsxSheet:
             placed, table = max(headed, key=lambda t: t[0].grid.n_rows)
             last = placed.top + min(table.header_rows, placed.grid.n_rows) - 1
             ws.print_title_rows = f"{placed.top}:{last}"
+        self.hide()
+
+    def hide(self) -> None:
+        """The tables' hidden rows and columns, and their rows in a collapsed outline group under
+        the row above them (its summary row, as Excel marks it)."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.properties import Outline
+
+        ws = self.ws
+        grouped = False
+        for placed, table in self.tables:
+            for r in table.hidden_rows:
+                ws.row_dimensions[placed.top + r].hidden = True
+            for c in table.hidden_columns:
+                ws.column_dimensions[get_column_letter(placed.left + c)].hidden = True
+            for r in table.grouped_rows:
+                ws.row_dimensions[placed.top + r].outline_level = 1
+                ws.row_dimensions[placed.top + r].hidden = True
+                if r - 1 not in table.grouped_rows:
+                    ws.row_dimensions[placed.top + r - 1].collapsed = True
+                grouped = True
+        if grouped:
+            ws.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
+            ws.sheet_format.outlineLevelRow = 1
 
 
 def write_xlsx(spec: PaperSpec, path: Path) -> Path:
@@ -591,6 +616,10 @@ def write_xlsx(spec: PaperSpec, path: Path) -> Path:
             writer.ws.freeze_panes = sheet.freeze
         if sheet.autofilter is not None:
             writer.ws.auto_filter.ref = sheet.autofilter
+        for column, values in sorted(sheet.autofilter_shows.items()):
+            writer.ws.auto_filter.add_filter_column(column, values)
+        if sheet.hidden:
+            writer.ws.sheet_state = "hidden"
     wb.properties.created = wb.properties.modified = when(spec)
     wb.properties.creator = wb.properties.lastModifiedBy = "Committee Services"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -60,6 +60,12 @@ class T:
     font_size: float = 9.0  # pdf only
     # xlsx only: (row, column) of its top-left cell, from 1 (None: below what is written so far)
     at: tuple[int, int] | None = None
+    # xlsx only (the other producers print every row and column): the table's rows (from 0) hidden,
+    # its columns (from 0) hidden, and its rows (from 0) in an outline group, collapsed (so hidden)
+    # under the row above them, which Excel marks to expand them
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = ()
+    grouped_rows: tuple[int, ...] = ()
 
 
 @dataclass
@@ -80,12 +86,17 @@ class Sheet:
     """A worksheet: its name and its blocks, from the top (each block starts on a new row, a blank
     row between blocks; a paragraph is one cell in column A). ``freeze`` is the cell whose rows
     above and columns to the left stay in view ('D7'), ``autofilter`` the range given filter
-    buttons ('B9:I16'), as the workbook's own view settings."""
+    buttons ('B9:I16'), as the workbook's own view settings; ``autofilter_shows`` the values a
+    column of that range (from 0) is filtered to show (the rows it filters out are hidden by their
+    table's ``hidden_rows``, as Excel saves a filtered sheet). ``hidden``: the sheet is hidden (it
+    is not printed)."""
 
     name: str
     blocks: list[Block]
     freeze: str | None = None  # the top-left cell of the scrolling pane (None: nothing frozen)
     autofilter: str | None = None  # a range such as 'B9:I16' (None: no filter)
+    autofilter_shows: dict[int, list[str]] = field(default_factory=dict)  # column of the range -> values shown
+    hidden: bool = False  # a hidden sheet
 
 
 @dataclass

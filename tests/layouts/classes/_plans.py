@@ -2,8 +2,9 @@
 printed and what it means), and print it in a variant's own columns: quarter_columns,
 rag_as_text_symbols, theme_rows, offset_workbook, dates_in_words, landscape_many_columns,
 unusual_header_wording, merged_down_cells, numbering_styles, rotated_or_narrow_headers,
-several_tables_differing and continuation_rows. (A module whose name starts with '_' holds no
-variants.)
+several_tables_differing, continuation_rows, status_sections, hidden_and_grouped_xlsx,
+commentary_with_dated_entries and dates_with_weekdays_ordinals. (A module whose name starts with
+'_' holds no variants.)
 
 The expected reading follows the data contract: description and status_text flattened
 (paragraphs joined by one space, bullets removed), percentages as numbers with the printed text

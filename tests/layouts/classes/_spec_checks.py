@@ -133,7 +133,8 @@ def check(spec: PaperSpec) -> None:
             assert s.rag in (None, "red", "amber", "green", "complete", "not_started"), s.rag
             for v in (s.status_text, s.decisions, s.percent_raw):
                 assert v is None or v in texts, (spec.name, v)
-            if s.percent_raw is not None:
-                assert float(s.percent_raw.rstrip("%")) == s.percent_complete, s.percent_raw
+            if s.percent_raw is not None:  # the number it starts with ('75%', '75 %', '75% complete')
+                number = re.match(r"\s*(\d+(?:\.\d+)?)", s.percent_raw)
+                assert number and float(number.group(1)) == s.percent_complete, s.percent_raw
             if s.as_of != e.report_date:
                 assert s.rag is s.status_text is s.decisions is None, "a dated column carries % only"
