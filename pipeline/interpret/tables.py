@@ -1,15 +1,20 @@
 """A table's rows as actions, carrying the theme from row to row, and what could not be read.
 
-Each table is scanned for header rows (:mod:`pipeline.interpret.layout`); the rows under one are
-its region, each read as one of:
+Each table is scanned for header rows (:mod:`pipeline.interpret.layout`; a table with none whose
+columns say what they hold is read by its content); a labelled heading just above a header is its
+actions' theme. The rows under a header are its region, each read as one of:
 
-- an **action**: a row whose description column holds an action's text (:mod:`pipeline.interpret.rows`);
-- a **theme**: one cell across the table, or a labelled heading ('Recommendation 2: ...');
-- a **repeated header** (a table continued over a page), dropped;
-- a **continuation** of the action above: more commentary or decisions, no description;
-- the **end** of the region: a blank row with no more actions below, a colour key, a register's
-  heading, a new table's header, a row whose cells do not fit the columns (a key's labels under
-  'Lead', no description-like text) with no action after it;
+- an **action**: a row whose description column holds an action's text in a cell of its own
+  (:mod:`pipeline.interpret.rows`);
+- a **theme**: one cell across the table, a labelled heading ('Recommendation 2: ...'), or a
+  numbered heading with nothing else over rows numbered under it ('1 | COMMUNITY PLANNING');
+- a **state's heading** ('In progress', 'RED – OFF TRACK'), a **row of totals**, a **repeated
+  header** (a table continued over a page): read as no action;
+- a **continuation** of the action above: more commentary or decisions, no description; or, under
+  a numbered action, a row with no number, lead, dates or progress that carries on its text;
+- the **end** of the region: a blank row with no more actions below (past up to three headings), a
+  colour key, a register's heading, a new table's header, a row whose cells do not fit the columns
+  (a key's labels under 'Lead', no description-like text) with no action after it;
 - else **unread**: kept as a ``rows_unread`` finding with its page, table and row.
 
 What is left over in the table may be a register (:mod:`pipeline.interpret.registers`).
