@@ -1,7 +1,8 @@
 """words_of makes the very words pdfplumber's WordExtractor makes (its defaults, bvtrack's
 tolerances) from the same characters: on every page of every PDF in the corpus and the tests.
 Text turned sideways is read the way it runs (bottom to top where it runs up: pdfplumber's
-``char_dir_rotated='btt'``), where pdfplumber's default reads every sideways text top to bottom."""
+``char_dir_rotated='btt'``), with the word gap along its lines (pdfplumber's ``y_tolerance`` there),
+where pdfplumber's defaults read every sideways text top to bottom with the line gap between words."""
 
 from __future__ import annotations
 
@@ -39,17 +40,24 @@ def test_words_are_pdfplumbers(path: Path) -> None:
     for chars in _pages(path):
         ours = words_of(chars, GAP, 3.0)
         as_dicts = [as_pdfplumber(c) for c in chars]
-        ways = {direction(c[STYLE].matrix) for c in chars if not c[STYLE].upright}
-        if len(ways) > 1:  # sideways both ways on one page: the upright words only
-            ours = [(w, cs) for w, cs in ours if cs[0][STYLE].upright]
-            as_dicts = [d for d in as_dicts if d["upright"]]
-        char_dir, line_dir = ROTATED_READING.get(next(iter(ways), ""), ("ttb", "ltr"))
-        theirs = list(WordExtractor(x_tolerance=GAP, y_tolerance=3, char_dir_rotated=char_dir,
-                                    line_dir_rotated=line_dir).iter_extract_tuples(as_dicts))
-        assert [(w.text, w.x0, w.x1, w.top, w.bottom) for w, _ in ours] == [
-            (w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w, _ in theirs]
         place = {id(c): n for n, c in enumerate(chars)} | {id(d): n for n, d in enumerate(as_dicts)}
-        assert [[place[id(c)] for c in cs] for _, cs in ours] == [[place[id(d)] for d in ds] for _, ds in theirs]
+
+        def way_of(char: Char) -> str:
+            return "upright" if char[STYLE].upright else direction(char[STYLE].matrix)
+
+        for way in {way_of(c) for c in chars}:  # upright text, and sideways text of each way
+            mine = [(w, cs) for w, cs in ours if way_of(cs[0]) == way]
+            dicts = [d for d, c in zip(as_dicts, chars, strict=True) if way_of(c) == way]
+            char_dir, line_dir = ROTATED_READING.get(way, ("ttb", "ltr"))
+            gaps = (3.0, GAP) if way in ROTATED_READING else (GAP, 3.0)  # along a sideways line: y_tolerance
+            theirs = list(WordExtractor(x_tolerance=gaps[0], y_tolerance=gaps[1], char_dir_rotated=char_dir,
+                                        line_dir_rotated=line_dir).iter_extract_tuples(dicts))
+            # the same words of the same characters (in another order where sideways text parts the
+            # upright: bvtrack reads each run of one way apart, pdfplumber a way's characters at once)
+            assert sorted((w.text, w.x0, w.x1, w.top, w.bottom, tuple(place[id(c)] for c in cs))
+                          for w, cs in mine) == sorted(
+                (w["text"], w["x0"], w["x1"], w["top"], w["bottom"], tuple(place[id(d)] for d in ds))
+                for w, ds in theirs)
 
 
 def test_a_space_a_step_back_a_gap_and_a_new_line_end_words() -> None:

@@ -167,6 +167,8 @@ def _pdfplumbers_words(chars: Chars, x_gap: float, y_gap: float, way: str = "dow
     char_of = {id(d): c for d, c in zip(as_dicts, chars, strict=True)}
     out: list[WordChars] = []
     char_dir, line_dir = ROTATED_READING.get(way, ("ttb", "ltr"))  # else pdfplumber's own reading
+    if way in ROTATED_READING:  # pdfplumber measures a sideways word's gaps by y_tolerance: the word gap
+        x_gap, y_gap = y_gap, x_gap
     extractor = WordExtractor(x_tolerance=x_gap, y_tolerance=y_gap, char_dir_rotated=char_dir,
                               line_dir_rotated=line_dir)
     for word, dicts in extractor.iter_extract_tuples(as_dicts):
