@@ -16,7 +16,7 @@ the report-date snapshot carries the current %, RAG, commentary and decisions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +121,20 @@ def rag_word(rag: str | None) -> C:
 def theme_row(text: str, n: int, fill: str | None = THEME_FILL) -> list[C | str]:
     """A theme heading merged across a table of ``n`` columns."""
     return [C(text, colspan=n, bold=True, fill=fill)]
+
+
+def themed(acts: list[Act], themes: list[str], label: str, n: int,
+           row: Callable[[Act], list[C | str]], fill: str | None = THEME_FILL) -> list[list[C | str]]:
+    """The action rows ``row`` makes, each theme's row ('{label} {k}: {theme}', across ``n``
+    columns) before its first action."""
+    out: list[list[C | str]] = []
+    last = None
+    for a in acts:
+        if a.theme != last:
+            out.append(theme_row(f"{label} {themes.index(a.theme or '') + 1}: {a.theme}", n, fill))
+            last = a.theme
+        out.append(row(a))
+    return out
 
 
 def autofit(spec: PaperSpec) -> PaperSpec:

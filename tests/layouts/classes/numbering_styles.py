@@ -14,7 +14,7 @@ not a theme; the theme is the recommendation heading without its label ('BV Reco
 from __future__ import annotations
 
 from ..spec import Block, P, PaperSpec, Sheet, T
-from ._plans import Act, date_cell, expected, finished, h, pct_cell, rag_word, theme_row
+from ._plans import Act, date_cell, expected, finished, h, pct_cell, rag_word, theme_row, themed
 
 LAYOUT = "numbering_styles"
 
@@ -45,14 +45,9 @@ def _craigellachie() -> PaperSpec:
             "Spend analysis done; category managers still to be recruited.", theme=T3),
     ]
     n = 7
-    rows = [h("Ref", "Action", "Lead", "Target Date", "% Complete", "RAG", "Progress")]
-    last = None
-    for a in acts:
-        if a.theme != last:
-            k = [T1, T2, T3].index(a.theme or "") + 1
-            rows.append(theme_row(f"BV Recommendation {k}: {a.theme}", n))
-            last = a.theme
-        rows.append([a.ref, a.desc, a.lead, a.due_raw, pct_cell(a.pct), rag_word(a.rag), a.update])
+    rows = [h("Ref", "Action", "Lead", "Target Date", "% Complete", "RAG", "Progress"),
+            *themed(acts, [T1, T2, T3], "BV Recommendation", n,
+                    lambda a: [a.ref, a.desc, a.lead, a.due_raw, pct_cell(a.pct), rag_word(a.rag), a.update])]
     title = "Craigellachie Council – Best Value Action Plan: Progress to 30 June 2024"
     rd = "2024-08-15"
     blocks: list[Block] = [

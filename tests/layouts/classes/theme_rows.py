@@ -16,7 +16,7 @@ action, while sub-actions printed as paragraphs inside a cell are that action's 
 from __future__ import annotations
 
 from ..spec import Block, C, P, PaperSpec, Sheet, T
-from ._plans import Act, date_cell, expected, finished, h, pct_cell, rag_fill, rag_word, theme_row
+from ._plans import Act, date_cell, expected, finished, h, pct_cell, rag_fill, rag_word, theme_row, themed
 
 LAYOUT = "theme_rows"
 
@@ -46,14 +46,9 @@ def _kelburn() -> PaperSpec:
             "2025-03-31", 15, "green", "Design work complete; procurement to start in February.", theme=T3),
     ]
     n = 7
-    rows = [h("Ref", "Action", "Lead", "Target Date", "% Complete", "RAG", "Progress")]
-    last = None
-    for a in acts:
-        if a.theme != last:
-            k = [T1, T2, T3].index(a.theme or "") + 1
-            rows.append(theme_row(f"Improvement Area {k}: {a.theme}", n))
-            last = a.theme
-        rows.append([a.ref, a.desc, a.lead, a.due_raw, pct_cell(a.pct), rag_word(a.rag), a.update])
+    rows = [h("Ref", "Action", "Lead", "Target Date", "% Complete", "RAG", "Progress"),
+            *themed(acts, [T1, T2, T3], "Improvement Area", n,
+                    lambda a: [a.ref, a.desc, a.lead, a.due_raw, pct_cell(a.pct), rag_word(a.rag), a.update])]
     title = "Kelburn Council – Best Value Improvement Plan: Six-Monthly Progress"
     rd = "2023-12-14"
     blocks: list[Block] = [
