@@ -366,10 +366,8 @@ def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bo
     named = [cmap.columns["rag"], *cmap.rivals.get("rag", [])] if "rag" in cmap.columns else []
     options = named + [[c] for c in rag_cols]
     if not options:  # a column of RAG words or colours under a header no spelling names ('R/A/G')
-        mapped = {c for cols in cmap.columns.values() for c in cols} | {c for c, _, _ in cmap.progress}
-        options = [[c] for c in sorted(cmap.headers) if c not in mapped and cmap.headers[c]
-                   and cmap.headers.get(c - 1) != cmap.headers[c]
-                   and (_mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start))][:1]
+        options = [[c] for c in _unmapped(cmap)
+                   if _mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start)][:1]
     if options:
         cmap.columns["rag"] = _current_rag(cmap, options)
     kept = []
