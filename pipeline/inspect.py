@@ -19,6 +19,7 @@ from pipeline.interpret.headers import HeaderDictionary
 from pipeline.interpret.layout import Grid, build_column_map, find_header, find_header_by_content
 from pipeline.interpret.rag import rag_from_text, word_table
 from pipeline.interpret.registers import register_kind
+from pipeline.interpret.side_by_side import side_by_side
 
 MAX_ROWS = 40
 WIDTH = 28
@@ -33,6 +34,25 @@ def describe_table(table: Table, words: HeaderDictionary, rag_words: dict[str, s
     where = f"page {table.page}" if table.page else ""
     name = f" sheet {table.name!r}" if table.name else ""
     lines = [f"TABLE {table.index}{name} {where}: {len(table.rows)} rows x {table.n_cols} columns"]
+    parts = side_by_side(table, words)
+    for part in parts:
+        if len(parts) > 1:
+            cols = sorted({c.col for row in part.rows for c in row})
+            lines.append(f"  a table side by side with another: columns {cols[0]}-{cols[-1]}")
+        lines.extend(_describe_header(part, words, rag_words))
+    for r, row in enumerate(table.rows[:MAX_ROWS]):
+        cells = " | ".join(
+            f"{_short(c.text)}" + (f" [{c.fill}]" if c.fill else "") + (f" <{c.colspan}>" if c.colspan > 1 else "")
+            for c in row)
+        lines.append(f"  {r:>3}: {cells}")
+    if len(table.rows) > MAX_ROWS:
+        lines.append(f"  ... {len(table.rows) - MAX_ROWS} more rows")
+    return lines
+
+
+def _describe_header(table: Table, words: HeaderDictionary, rag_words: dict[str, str]) -> list[str]:
+    """The header row of actions found in ``table`` and what each of its columns is read as."""
+    lines: list[str] = []
     grid = Grid(table)
     is_rag = lambda text: rag_from_text(text, rag_words) is not None  # noqa: E731
     header, by_content = find_header(grid, 0, words), False
@@ -55,13 +75,6 @@ def describe_table(table: Table, words: HeaderDictionary, rag_words: dict[str, s
                           - {c for c, _, _ in cmap.progress})
         for c in unmapped:
             lines.append(f"    {'(not mapped)':<18} <- col {c} {cmap.headers[c]!r}")
-    for r, row in enumerate(table.rows[:MAX_ROWS]):
-        cells = " | ".join(
-            f"{_short(c.text)}" + (f" [{c.fill}]" if c.fill else "") + (f" <{c.colspan}>" if c.colspan > 1 else "")
-            for c in row)
-        lines.append(f"  {r:>3}: {cells}")
-    if len(table.rows) > MAX_ROWS:
-        lines.append(f"  ... {len(table.rows) - MAX_ROWS} more rows")
     return lines
 
 

@@ -344,3 +344,47 @@ def test_a_labelled_heading_over_a_sheets_first_table_is_its_theme(tmp_path: Pat
     book.save(tmp_path / "stacked_tables.xlsx")
     assert [a["theme"] for a in _read(tmp_path / "stacked_tables.xlsx").actions] == [
         "Housing and Property", "Environment and Roads"]
+
+
+def test_two_tables_side_by_side_on_a_sheet_are_read_as_two(tmp_path: Path) -> None:
+    left = ["Ref", "Action", "Lead Officer", "Due", "%", "Update"]
+    right = ["No.", "Improvement Action", "Responsible Officer", "Deadline", "% Complete", "Progress"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Report Date: 06/02/2025"], [],
+                ["Workstream 1: Children and Families", *[None] * 6, "Workstream 2: Finance"],
+                [*left, None, *right],
+                ["C1", "Recruit twenty foster carers", "Fostering Manager", "31/03/2025", "30%", "Six approved",
+                 None, "F1", "Introduce a finance system", "Head of Finance", "30/09/2025", "40%", "Design done"],
+                ["C2", "Expand family support", "Family Support Manager", "30/06/2025", "35%", "Hub opened"]):
+        sheet.append(row)
+    book.save(tmp_path / "side_by_side.xlsx")
+    reading = _read(tmp_path / "side_by_side.xlsx")
+    got = [(a["ref"], a["description"], a["lead"], a["theme"]) for a in reading.actions]
+    assert got == [("C1", "Recruit twenty foster carers", "Fostering Manager", "Children and Families"),
+                   ("C2", "Expand family support", "Family Support Manager", "Children and Families"),
+                   ("F1", "Introduce a finance system", "Head of Finance", "Finance")]
+    assert [(s["percent_complete"], s["status_text"]) for s in reading.snapshots] == [
+        (30.0, "Six approved"), (35.0, "Hub opened"), (40.0, "Design done")]
+
+
+def test_a_spacer_column_inside_one_table_does_not_split_it(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "spacer.xlsx", [
+        ["Ref", "Action", "Lead Officer", None, "Target Date", "% Complete"],
+        ["1", "Reduce rent arrears", "Housing Manager", None, "31/03/2025", "50%"]])
+    [action] = _read(path).actions
+    assert (action["description"], action["lead"], action["due_date"]) == (
+        "Reduce rent arrears", "Housing Manager", D(2025, 3, 31))
+
+
+def test_a_labelled_heading_right_above_a_table_is_no_card(tmp_path: Path) -> None:
+    """Lines of labels over a table ('Report Date: ...', 'RAG key: ...') and a labelled heading
+    naming the table's workstream are no card of an action: the table's actions alone are read."""
+    path = _document(tmp_path / "heading_over_table.docx",
+                     [[*HEAD, "% Complete"], ["1.1", "Clear the planning backlog", "Planning Manager", "31/03/2025",
+                                              "40%"]],
+                     before=["RAG key: red – off track; amber – at risk; green – on track",
+                             "Workstream 1: Planning and Economic Development"])
+    reading = _read(path)
+    assert [(a["ref"], a["theme"]) for a in reading.actions] == [("1.1", "Planning and Economic Development")]

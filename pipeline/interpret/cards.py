@@ -140,8 +140,10 @@ def table_cards(table: Table, words: HeaderDictionary, above: str | None = None)
 def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> list[Card]:
     """Cards written as lines ('Lead Officer: Head of Legal'): a label repeated starts the next
     card. A labelled theme ('Theme 2: Governance') names the theme of the cards below; so does a
-    heading right above a card. Text that is not a label, within a card, goes on with the value
-    above it (an update of several paragraphs) unless it is a heading, which ends the card."""
+    heading right above a card. A labelled heading as the last line ('Workstream 1: Housing' right
+    above a table) is the table's heading, not a card's line. Text that is not a label, within a
+    card, goes on with the value above it (an update of several paragraphs) unless it is a heading,
+    which ends the card."""
     cards: list[Card] = []
     current: Card | None = None
     theme: str | None = None
@@ -150,7 +152,8 @@ def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> lis
     for i, (p, m, name) in enumerate(lines):
         text = p.text.strip()
         labelled_theme = theme_from_label(text)
-        if name == "theme" or (name is None and labelled_theme):
+        last = i == len(lines) - 1  # right above a table (or the paper's end): a heading, no card's line
+        if name == "theme" or (labelled_theme and (name is None or last)):
             if current is not None:
                 cards.append(current)
                 current = None

@@ -80,6 +80,12 @@ def position(grid: Grid, r: int, ctx: RowContext, local_id: int) -> dict[str, An
             "page": first.page or grid.table.page, "table_index": grid.table.index, "row_index": r}
 
 
+def region(grid: Grid, cmap: ColumnMap) -> str:
+    """The table and header an action was read under (two tables side by side on a sheet share
+    the sheet's table and may share its header row: their first columns tell them apart)."""
+    return f"{grid.table.index}:{cmap.header_row}:{min(cmap.headers, default=0)}"
+
+
 def action_rows(grid: Grid, r: int, cmap: ColumnMap, ctx: RowContext, local_id: int,
                 theme: str | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The action row ``r`` states (``theme`` where the table has no theme column) and its snapshots."""
@@ -99,7 +105,7 @@ def action_rows(grid: Grid, r: int, cmap: ColumnMap, ctx: RowContext, local_id: 
         theme = theme_from_label(texts(grid, r, theme_col) or "") or nullable(texts(grid, r, theme_col)) or theme
     where = position(grid, r, ctx, local_id)
     action = {
-        **where, "region": f"{grid.table.index}:{cmap.header_row}", "ref": ref, "theme": theme, "description": desc,
+        **where, "region": region(grid, cmap), "ref": ref, "theme": theme, "description": desc,
         "lead": normalise_lead(lead_raw), "lead_raw": lead_raw,
         "service_lead": nullable(texts(grid, r, cmap.columns.get("service_lead"))),
         "priority": nullable(texts(grid, r, cmap.columns.get("priority"))),

@@ -44,7 +44,8 @@ from pipeline.interpret.layout import (
 from pipeline.interpret.normalise import clean_text, parse_due_date, parse_percent
 from pipeline.interpret.rag import INTRODUCES, rag_from_text
 from pipeline.interpret.registers import read_registers, register_kind
-from pipeline.interpret.rows import RowContext, action_rows, texts
+from pipeline.interpret.rows import RowContext, action_rows, region, texts
+from pipeline.interpret.side_by_side import side_by_side
 
 
 @dataclass(frozen=True)
@@ -274,8 +275,7 @@ def _heading_across(grid: Grid, r: int) -> bool:
 def _carries_on(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> bool:
     """A row with no number under a numbered action, its lead, dates, progress and RAG blank, that
     carries on the action's text and commentary (a row the producer broke in two): added to them."""
-    region = f"{grid.table.index}:{cmap.header_row}"
-    if "ref" not in cmap.columns or not ctx.actions or ctx.actions[-1]["region"] != region:
+    if "ref" not in cmap.columns or not ctx.actions or ctx.actions[-1]["region"] != region(grid, cmap):
         return False
     if texts(grid, r, cmap.columns["ref"]) or not ctx.actions[-1]["ref"]:
         return False
@@ -361,7 +361,12 @@ def _heading_above(grid: Grid, start: int, header: int, ctx: Context) -> str | N
 
 
 def read_table(table: Table, ctx: Context) -> list[dict[str, str]]:
-    """The table's actions (into ``ctx``) and the register items in the rest of it."""
+    """The actions of the table, or of each table set side by side in it (into ``ctx``), and the
+    register items in the rest of it."""
+    return [item for part in side_by_side(table, ctx.words) for item in _read_one(part, ctx)]
+
+
+def _read_one(table: Table, ctx: Context) -> list[dict[str, str]]:
     grid = Grid(table)
     region_rows: set[int] = set()
     r = 0
