@@ -216,3 +216,21 @@ def mapped_text(path: Path, units: Sequence[str]) -> Path:
         b"<%04X> <%s>" % (i, unit.encode()) for i, unit in enumerate(units, start=1)))
     codes = b"".join(b"%04X" % i for i in range(1, len(units) + 1))
     return _cid_text_pdf(path, b"Identity-H", entries, codes, 20.0)
+
+
+def side_by_side_tables(path: Path) -> Path:
+    """A sheet of two action tables next to each other as a spreadsheet prints it: their headings
+    on one line above them, a line of text below both."""
+    widths, header = [30, 130, 100, 60, 50], ["Ref", "Action", "Lead", "Due", "%"]
+    left = [header, ["C1", "Recruit foster carers", "Fostering Manager", "31/03/2025", "30%"],
+            ["C2", "Expand family support", "Family Support Manager", "30/06/2025", "35%"]]
+    right = [header, ["F1", "Introduce a finance system", "Head of Finance", "30/09/2025", "40%"]]
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Report Date: 06/02/2025"], 40, 40)
+    draw_lines(canvas, ["Workstream 1: Children and Families"], 40, 70)
+    draw_lines(canvas, ["Workstream 2: Finance"], 440, 70)
+    below = draw_table(canvas, TableDrawing(widths, left), 40, 90)
+    draw_table(canvas, TableDrawing(widths, right), 440, 90)
+    draw_lines(canvas, ["A note below the tables stays where it is"], 40, below + 20)
+    canvas.save()
+    return path

@@ -32,6 +32,7 @@ from pdf_builders import (
     new_canvas,
     ruled_pages,
     scanned,
+    side_by_side_tables,
     written_vertically,
 )
 from reportlab.lib.pagesizes import A4
@@ -529,3 +530,10 @@ def test_a_cell_merged_down_over_a_page_break_goes_on_over_the_next_page(tmp_pat
     lead = {c.row: c for row in table.rows for c in row if c.col == 2}
     assert (lead[2].text, lead[2].rowspan) == ("Head of Education", 4)
     assert 4 not in lead and lead[6].text == "Head of Inclusion"
+
+
+def test_tables_side_by_side_are_read_left_to_right_each_after_its_heading(tmp_path: Path) -> None:
+    paper = extract(side_by_side_tables(tmp_path / "side_by_side.pdf"))
+    assert [b.text if isinstance(b, Paragraph) else texts(b)[1][0] for b in paper.blocks] == [
+        "Report Date: 06/02/2025", "Workstream 1: Children and Families", "C1", "Workstream 2: Finance", "F1",
+        "A note below the tables stays where it is"]

@@ -388,3 +388,11 @@ def test_a_labelled_heading_right_above_a_table_is_no_card(tmp_path: Path) -> No
                              "Workstream 1: Planning and Economic Development"])
     reading = _read(path)
     assert [(a["ref"], a["theme"]) for a in reading.actions] == [("1.1", "Planning and Economic Development")]
+
+
+def test_tables_side_by_side_in_a_pdf_take_the_headings_printed_over_them(tmp_path: Path) -> None:
+    from pdf_builders import side_by_side_tables
+
+    reading = _read(side_by_side_tables(tmp_path / "side_by_side.pdf"))
+    assert [(a["ref"], a["theme"]) for a in reading.actions] == [
+        ("C1", "Children and Families"), ("C2", "Children and Families"), ("F1", "Finance")]

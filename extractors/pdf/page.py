@@ -14,6 +14,7 @@ from extractors.pdf.pdfium_page import PageObjects
 from extractors.pdf.rotation import upright_chars
 from extractors.pdf.ruled import is_banded, place_words, ruled_grid
 from extractors.pdf.settings import PdfSettings
+from extractors.pdf.side_by_side import headed_runs, in_reading_order
 from extractors.pdf.unruled import attach_rows, unruled_tables
 from extractors.pdf.words import WordChars, lines_of, words_of
 
@@ -37,7 +38,8 @@ def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
 def layout_page(number: int, words: list[WordChars], tables: list[list[BBox]],
                 fills: list[Fill], height: float, cfg: PdfSettings) -> PageText:
     """Words into ruled tables (shaded bands aside), the rows joining them, unruled tables and
-    paragraphs; page numbers in the top or bottom margin dropped; all in order from the top."""
+    paragraphs; page numbers in the top or bottom margin dropped; all in order from the top, but
+    tables side by side, each after its heading, left to right."""
     grids = [g for t in tables if len(t) >= 2 and len((g := ruled_grid(t, number, cfg.snap)).part.xs) > 2
              and not is_banded(g, words, cfg)]  # one column of cells: filled cells of a borderless table
     free_words = place_words(words, grids)
@@ -49,8 +51,10 @@ def layout_page(number: int, words: list[WordChars], tables: list[list[BBox]],
         finish(part, fills)
         part.ends_low = part.bottom >= 0.5 * height
     margins = (0.08 * height, 0.92 * height)
-    blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts if any(p.cells)]
+    parts = [p for p in parts if any(p.cells)]
+    runs, remaining = headed_runs(parts, remaining, number, cfg)
+    blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts]
     blocks += [(top, para) for top, para in paragraphs(remaining, number, cfg)
                if not (PAGE_NUMBER_RE.match(para.text) and not margins[0] <= top <= margins[1])]
     blocks.sort(key=lambda b: b[0])
-    return PageText(number, blocks, margins)
+    return PageText(number, in_reading_order(blocks, runs), margins)
