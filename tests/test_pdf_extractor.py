@@ -537,3 +537,29 @@ def test_tables_side_by_side_are_read_left_to_right_each_after_its_heading(tmp_p
     assert [b.text if isinstance(b, Paragraph) else texts(b)[1][0] for b in paper.blocks] == [
         "Report Date: 06/02/2025", "Workstream 1: Children and Families", "C1", "Workstream 2: Finance", "F1",
         "A note below the tables stays where it is"]
+
+
+def test_rows_under_another_tables_header_repeated_at_the_page_top_go_on_with_their_table(tmp_path: Path) -> None:
+    # a sheet of two tables printed with rows to repeat: the first table's header is printed again
+    # at the top of page 2, over the second table's last row (the second table uses six of the
+    # sheet's seven columns, in another order)
+    widths = [40, 170, 110, 70, 60, 60, 200]
+    first = ["Ref", "Action", "Lead Officer", "Target Date", "% Complete", "RAG", "Update"]
+    second = ["Ref", "Target Date", "Action", "Lead Officer", "RAG", "Comments"]
+    added = [[str(n), "28/02/2025", f"New action {n}", "Head of Legal", "Green", "Begun"] for n in range(5, 15)]
+    canvas = new_canvas(tmp_path / "print_titles.pdf")
+    below = draw_table(canvas, TableDrawing(widths, [first, *action_rows(1, 4)]), 40, 40)
+    draw_lines(canvas, ["Actions added since the last report"], 40, below + 10)
+    draw_table(canvas, TableDrawing(widths[:6], [second, *added]), 40, below + 30)
+    canvas.showPage()
+    top = draw_table(canvas, TableDrawing(widths, [first]), 40, 40)
+    draw_table(canvas, TableDrawing(widths[:6], [["15", "31/03/2025", "Review FOI responses", "IG Manager", "Amber",
+                                                  "Improving"]], bold_rows=0), 40, top)
+    canvas.save()
+
+    paper = extract(tmp_path / "print_titles.pdf")
+
+    assert [type(b).__name__ for b in paper.blocks] == ["Table", "Paragraph", "Table"]
+    assert len(paper.tables[1].rows) == 12
+    assert texts(paper.tables[1])[-1] == ["15", "31/03/2025", "Review FOI responses", "IG Manager", "Amber",
+                                          "Improving"]

@@ -1,5 +1,6 @@
 """The pages put together: running headers and footers dropped, and a table that goes on over a
-page break joined into one."""
+page break joined into one (under its own header printed again, or another table's: a sheet's
+rows to repeat)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
     open_part: Part | None = None  # the last table, while nothing but running headers follows it
     parts: dict[int, Part] = {}
     running = running_texts(pages)
+    headers: set[tuple[tuple[int, str], ...]] = set()  # the first rows of the tables so far
     for page in pages:
         for top, item in page.blocks:
             if isinstance(item, Paragraph):
@@ -27,7 +29,12 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
                     blocks.append(item)
             elif open_part is not None and same_table(open_part, item, cfg.snap):
                 join(open_part, item, cfg.snap)
+            elif open_part is not None and under_print_title(open_part, item, headers, cfg.snap):
+                item.cells = item.cells[1:]
+                join(open_part, item, cfg.snap)
             else:
+                if item.cells:
+                    headers.add(row_key(item.cells[0]))
                 table = Table(rows=[], index=len(parts), page=item.page)
                 parts[id(table)] = open_part = item
                 blocks.append(table)
@@ -74,6 +81,23 @@ def same_table(base: Part, nxt: Part, snap: float) -> bool:
     fewer, more = sorted((base.xs, nxt.xs), key=len)
     shared = sum(1 for x in fewer if abs(more[nearest(more, x)] - x) <= snap)
     return shared >= 2 / 3 * len(fewer)
+
+
+def under_print_title(base: Part, nxt: Part, headers: set[tuple[tuple[int, str], ...]], snap: float) -> bool:
+    """Whether ``nxt``, first on its page, is the rows going on with ``base``, the last table of
+    the page before, under another table's header printed again at the page's top (a sheet of
+    several tables printed with rows to repeat): its first row is an earlier table's header, not
+    ``base``'s, and the rows under it stand on ``base``'s outer edges and most of its columns."""
+    if nxt.page != base.last_page + 1 or not base.ends_low or len(nxt.cells) < 2 or not base.cells:
+        return False
+    title = row_key(nxt.cells[0])
+    if title not in headers or title == row_key(base.cells[0]):
+        return False
+    edges = sorted({nxt.xs[x] for row in nxt.cells[1:] for c in row for x in (c.col, c.col + c.colspan)})
+    if abs(edges[0] - base.xs[0]) > snap or abs(edges[-1] - base.xs[-1]) > snap:
+        return False
+    shared = sum(1 for x in base.xs if abs(edges[nearest(edges, x)] - x) <= snap)
+    return shared >= 2 / 3 * len(base.xs)
 
 
 def join(base: Part, nxt: Part, snap: float) -> None:
