@@ -131,6 +131,27 @@ def test_borderless_table_with_striped_rows(tmp_path: Path) -> None:
     assert [row[1].fill for row in table.rows] == [None, "D9D9D9", None, "D9D9D9", None]  # F7F7F7 is white
 
 
+@pytest.mark.parametrize("box", [True, False], ids=["in a box", "no box"])
+def test_rows_told_apart_by_shading_cell_by_cell_are_one_table_in_their_columns(tmp_path: Path, box: bool) -> None:
+    """A banded table style printed: the header and every other row shaded cell by cell, the rows
+    between not drawn at all (inside an outer box, or with none)."""
+    rows = [ACTION_HEADER, *action_rows(1, 5)]
+    fills = {(r, c): (HEADER_BLUE if r == 0 else (0.83, 0.87, 0.93)) for r in range(0, len(rows), 2)
+             for c in range(len(ACTION_HEADER))}
+    drawing = TableDrawing(ACTION_WIDTHS, rows, fills=fills, ruled=False)
+    canvas = new_canvas(tmp_path / "banded.pdf")
+    bottom = draw_table(canvas, drawing, 40, 40)
+    if box:
+        canvas.setLineWidth(0.5)
+        canvas.rect(40, canvas._pagesize[1] - bottom, sum(ACTION_WIDTHS), bottom - 40, stroke=1, fill=0)
+    canvas.save()
+
+    [table] = extract(tmp_path / "banded.pdf").tables
+
+    assert texts(table) == rows
+    assert [row[0].fill for row in table.rows] == ["1F4E78", None, "D4DEED", None, "D4DEED", None]
+
+
 def test_ruled_table_over_three_pages_is_one_table_without_repeated_headers(tmp_path: Path) -> None:
     pages = [action_rows(1, 12), action_rows(13, 12), action_rows(25, 3)]
     paper = extract(str(ruled_pages(tmp_path / "three.pdf", pages, furniture=True)))

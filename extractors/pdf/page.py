@@ -14,6 +14,7 @@ from extractors.pdf.pdfium_page import PageObjects
 from extractors.pdf.rotation import upright_chars
 from extractors.pdf.ruled import is_banded, place_words, ruled_grid
 from extractors.pdf.settings import PdfSettings
+from extractors.pdf.shaded_rows import split_unruled_rows, stack
 from extractors.pdf.side_by_side import headed_runs, in_reading_order
 from extractors.pdf.unruled import attach_rows, unruled_tables
 from extractors.pdf.words import WordChars, lines_of, words_of
@@ -37,14 +38,19 @@ def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
 
 def layout_page(number: int, words: list[WordChars], tables: list[list[BBox]],
                 fills: list[Fill], height: float, cfg: PdfSettings) -> PageText:
-    """Words into ruled tables (shaded bands aside), the rows joining them, unruled tables and
-    paragraphs; page numbers in the top or bottom margin dropped; all in order from the top, but
-    tables side by side, each after its heading, left to right."""
+    """Words into ruled tables (shaded bands aside; rows told apart by shading read in their
+    columns and stacked into one table), the rows joining them, unruled tables and paragraphs;
+    page numbers in the top or bottom margin dropped; all in order from the top, but tables side
+    by side, each after its heading, left to right."""
     grids = [g for t in tables if len(t) >= 2 and len((g := ruled_grid(t, number, cfg.snap)).part.xs) > 2
              and not is_banded(g, words, cfg)]  # one column of cells: filled cells of a borderless table
     free_words = place_words(words, grids)
+    for grid in grids:
+        split_unruled_rows(grid.part, cfg)
     parts = sorted((g.part for g in grids), key=lambda p: p.top)
+    bands = {id(part) for part in parts if len(part.rows) == 1}
     free = attach_rows(parts, lines_of(free_words), cfg)
+    parts = stack(parts, bands, free, cfg)
     found, remaining = unruled_tables(free, number, cfg)
     parts += found
     for part in parts:
