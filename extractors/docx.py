@@ -28,20 +28,69 @@ def _val(el: Any, tag: str) -> str | None:
     return None if found is None else found.get(f"{W}val")
 
 
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+HIDDEN_TAGS = (f"{W}vanish", f"{W}showingPlcHdr", f"{W}txbxContent", f"{W}moveFrom", MC_FALLBACK)
+
+
 def paragraph_text(p: Any) -> str:
-    """A paragraph's text: runs, tabs and line breaks (soft breaks become newlines)."""
+    """A paragraph's text as Word prints it: runs, tabs and line breaks (soft breaks become
+    newlines), non-breaking hyphens; not deleted or moved-away text, hidden text, a content
+    control's placeholder prompt, nor the text of text boxes anchored in it (read as blocks of
+    their own, :func:`text_boxes`)."""
+    hidden = _hidden_parts(p)
     parts: list[str] = []
-    for el in p.iter():
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
+        if hidden and _within(el, hidden, p):
+            continue
         tag = el.tag
         if tag == f"{W}t":
             parts.append(el.text or "")
-        elif tag == f"{W}tab" and el.getparent() is not None and el.getparent().tag == f"{W}r":
-            parts.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag == f"{W}tab":
+            if el.getparent() is not None and el.getparent().tag == f"{W}r":
+                parts.append("\t")
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
+        else:
             parts.append("\n")
-        elif tag == f"{W}delText":
-            continue
     return "".join(parts).replace("\x0b", "\n")
+
+
+def _hidden_parts(p: Any) -> set[Any]:
+    """The elements of ``p`` whose text is not printed: runs of hidden text (``w:vanish``), content
+    controls showing their placeholder, text boxes, text moved away, and the copy of a drawing
+    kept for older programs (``mc:Fallback``)."""
+    hidden: set[Any] = set()
+    for el in p.iter(*HIDDEN_TAGS):
+        tag = el.tag
+        if tag == f"{W}vanish":
+            run = el.getparent().getparent() if el.getparent() is not None else None
+            if run is not None and run.tag == f"{W}r" and el.get(f"{W}val") not in ("0", "false"):
+                hidden.add(run)
+        elif tag == f"{W}showingPlcHdr":
+            sdt = el.getparent().getparent() if el.getparent() is not None else None
+            if sdt is not None and sdt.tag == f"{W}sdt" and el.get(f"{W}val") not in ("0", "false"):
+                hidden.add(sdt)
+        else:
+            hidden.add(el)
+    return hidden
+
+
+def _within(el: Any, hidden: set[Any], stop: Any) -> bool:
+    while el is not None and el is not stop:
+        if el in hidden:
+            return True
+        el = el.getparent()
+    return False
+
+
+def text_boxes(p: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph (their ``w:txbxContent``), outermost, each once
+    (not again from the copy kept for older programs)."""
+    boxes = [box for box in p.iter(f"{W}txbxContent")]
+    if not boxes:
+        return []
+    skip = {el for el in p.iter(MC_FALLBACK)}
+    return [box for box in boxes if not _within(box.getparent(), skip | set(boxes), p)]
 
 
 def _is_list_item(p: Any) -> bool:
@@ -62,15 +111,23 @@ def _all_bold(p: Any) -> bool:
 
 
 def _content(el: Any) -> list[Any]:
-    """Children in order, looking through content controls (w:sdt) and custom XML."""
+    """Children in order, looking through content controls (w:sdt) and custom XML; a content
+    control still showing its placeholder prompt ('Click or tap here to enter text.') holds no
+    paragraphs."""
     out: list[Any] = []
     for child in el.iterchildren():
         if child.tag in (f"{W}sdt", f"{W}customXml"):
             inner = child.find(f"{W}sdtContent")
-            out.extend(_content(inner if inner is not None else child))
+            found = _content(inner if inner is not None else child)
+            out.extend(c for c in found if c.tag != f"{W}p") if _shows_placeholder(child) else out.extend(found)
         else:
             out.append(child)
     return out
+
+
+def _shows_placeholder(sdt: Any) -> bool:
+    flag = sdt.find(f"{W}sdtPr/{W}showingPlcHdr")
+    return flag is not None and flag.get(f"{W}val") not in ("0", "false")
 
 
 def cell_text(tc: Any) -> str:
@@ -169,15 +226,35 @@ def _style_name(p: Any, styles: dict[str, str]) -> str | None:
 
 
 def read_blocks(body: Any, styles: dict[str, str]) -> list[Block]:
+    """The body's paragraphs and tables in reading order; a text box's content after the paragraph
+    it is anchored in; a table of one column that holds tables (a frame around the content) read
+    as its content."""
     blocks: list[Block] = []
-    n_tables = 0
-    for el in _content(body):
-        if el.tag == f"{W}p":
-            blocks.append(Paragraph(text=paragraph_text(el), style=_style_name(el, styles), bold=_all_bold(el)))
-        elif el.tag == f"{W}tbl":
-            blocks.append(read_table(el, n_tables))
-            n_tables += 1
+    _read_into(body, styles, blocks)
     return blocks
+
+
+def _read_into(el: Any, styles: dict[str, str], blocks: list[Block]) -> None:
+    for child in _content(el):
+        if child.tag == f"{W}p":
+            blocks.append(Paragraph(text=paragraph_text(child), style=_style_name(child, styles),
+                                    bold=_all_bold(child)))
+            for box in text_boxes(child):
+                _read_into(box, styles, blocks)
+        elif child.tag == f"{W}tbl":
+            if _is_frame(child):
+                for tr in _rows(child):
+                    for tc in _cells(tr):
+                        _read_into(tc, styles, blocks)
+            else:
+                blocks.append(read_table(child, sum(isinstance(b, Table) for b in blocks)))
+
+
+def _is_frame(tbl: Any) -> bool:
+    """A table of one column with a table in it: a frame laid around content, not a table of data."""
+    rows = _rows(tbl)
+    return all(len(_cells(tr)) == 1 for tr in rows) and any(
+        child.tag == f"{W}tbl" for tr in rows for tc in _cells(tr) for child in _content(tc))
 
 
 def extract(path: str) -> Paper:
