@@ -396,3 +396,64 @@ def test_tables_side_by_side_in_a_pdf_take_the_headings_printed_over_them(tmp_pa
     reading = _read(side_by_side_tables(tmp_path / "side_by_side.pdf"))
     assert [(a["ref"], a["theme"]) for a in reading.actions] == [
         ("C1", "Children and Families"), ("C2", "Children and Families"), ("F1", "Finance")]
+
+
+def test_a_table_on_its_side_is_read_one_action_a_column(tmp_path: Path) -> None:
+    path = _document(tmp_path / "on_its_side.docx", [
+        ["Ref", "1.1", "1.2", "1.3"],
+        ["Action", "Agree a corporate plan", "Deliver a development programme", "Set up a transformation board"],
+        ["Lead officer", "Chief Executive", "Head of People", "Depute Chief Executive"],
+        ["Target date", "30/06/2024", "31/12/2024", "31/03/2024"],
+        ["% complete", "70%", "40%", "100%"],
+        ["Update", "Workshops held", "Provider appointed", "Board in place"]],
+        before=["Recommendation 1: Strengthen leadership"], report_date="16/04/2024")
+    reading = _read(path)
+    assert [(a["ref"], a["description"], a["lead"], a["due_date"], a["theme"]) for a in reading.actions] == [
+        ("1.1", "Agree a corporate plan", "Chief Executive", D(2024, 6, 30), "Strengthen leadership"),
+        ("1.2", "Deliver a development programme", "Head of People", D(2024, 12, 31), "Strengthen leadership"),
+        ("1.3", "Set up a transformation board", "Depute Chief Executive", D(2024, 3, 31), "Strengthen leadership")]
+    assert [(s["percent_complete"], s["status_text"]) for s in reading.snapshots] == [
+        (70.0, "Workshops held"), (40.0, "Provider appointed"), (100.0, "Board in place")]
+
+
+def test_tables_on_their_side_stacked_on_a_sheet_take_the_headings_above_them(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "on_their_side.xlsx", [
+        ["Workstream 1 - Governance"], [],
+        ["Action", "Review the scheme of delegation", "Provide scrutiny training"],
+        ["Lead officer", "Head of Legal", "Monitoring Officer"],
+        ["Progress at 30/09/2023", "40%", "50%"],
+        ["% complete", "60%", "100%"], [],
+        ["Workstream 2 - Workforce"], [],
+        ["Action", "Prepare a workforce plan", "Reduce sickness absence"],
+        ["Lead officer", "Head of HR", "Head of HR"],
+        ["Progress at 30/09/2023", "25%", "45%"],
+        ["% complete", "30%", "45%"]])
+    reading = _read(path)
+    assert [(a["description"], a["theme"]) for a in reading.actions] == [
+        ("Review the scheme of delegation", "Governance"), ("Provide scrutiny training", "Governance"),
+        ("Prepare a workforce plan", "Workforce"), ("Reduce sickness absence", "Workforce")]
+    assert sorted((s["as_of"], s["percent_complete"]) for s in reading.snapshots)[:4] == [
+        (D(2023, 9, 30), 25.0), (D(2023, 9, 30), 40.0), (D(2023, 9, 30), 45.0), (D(2023, 9, 30), 50.0)]
+
+
+def test_a_quarter_still_to_come_left_blank_does_not_take_the_rag(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "quarters.xlsx", [
+        ["Ref", "Action", "Lead Officer", "Target Date", "Q3 2023/24", None, "Q4 2023/24", None, "Commentary"],
+        [None, None, None, None, "%", "RAG", "%", "RAG"],
+        ["BV1", "Adopt a workforce plan", "Head of HR", "31/03/2024", "40%", "Amber", None, None, "Drafted"],
+        ["BV2", "Publish a budget strategy", "Head of Finance", "31/12/2023", "100%", "Complete", None, None,
+         "Published"]])
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:D4", "I3:I4", "E3:F3", "G3:H3"):  # each quarter over % and RAG
+        sheet.merge_cells(cells)
+    book.save(path)
+    assert [s["rag"] for s in _read(path).snapshots if s["is_current"]] == ["amber", "complete"]
+
+
+def test_a_dated_line_right_above_the_cards_is_not_their_theme(tmp_path: Path) -> None:
+    path = _document(tmp_path / "dated_line.docx", [
+        ["Ref", "1.1"], ["Action", "Agree a corporate plan"], ["Lead officer", "Chief Executive"],
+        ["Target date", "31/03/2025"], ["% complete", "60%"]], before=["Audit Committee, 1 April 2025"])
+    assert [(a["description"], a["theme"]) for a in _read(path).actions] == [("Agree a corporate plan", None)]

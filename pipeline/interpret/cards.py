@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from extractors.model import Cell, Paragraph, Table
 from pipeline.interpret.headers import HeaderDictionary, normalise_header
 from pipeline.interpret.layout import ColumnMap, Grid, build_column_map, theme_from_label
-from pipeline.interpret.normalise import clean_text
+from pipeline.interpret.normalise import clean_text, find_date
 
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z%][\w /&%().'’-]{0,40}?)(?:\s+(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}))?"
                         r"\s*:\s*(?P<value>.*)$", re.S)
@@ -109,7 +109,7 @@ def table_cards(table: Table, words: HeaderDictionary, above: str | None = None)
         return None
     cards: list[Card] = []
     current = Card(page=table.page)
-    theme: str | None = theme_from_label(above) or clean_text(above) if above else None
+    theme: str | None = theme_from_label(above) or clean_text(above) if above and not find_date(above) else None
     labels = [bool(_pairs(row, words)) for row in rows]
     for i, row in enumerate(rows):
         texts = [c for c in row if not c.is_blank]
@@ -121,8 +121,8 @@ def table_cards(table: Table, words: HeaderDictionary, above: str | None = None)
                 current.add(Cell("Ref", 0, 0), Cell(said or "", 0, 0), "ref")
                 continue
             nxt = next((j for j in range(i + 1, len(rows)) if any(not c.is_blank for c in rows[j])), None)
-            if nxt is not None and labels[nxt]:  # a heading right above a card names its theme
-                theme = current.theme = said
+            if nxt is not None and labels[nxt] and not find_date(said):  # a heading right above a card names
+                theme = current.theme = said  # its theme; a dated line ('Audit Committee, 1 April 2025') does not
             continue
         for label, value, name in _pairs(row, words):
             if normalise_header(label.text) in current.labels:
@@ -169,8 +169,8 @@ def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> lis
                 cards.append(current)
                 current = None
             nxt = lines[i + 1][2] if i + 1 < len(lines) else None
-            if heading and nxt in ("description", "ref"):
-                theme = clean_text(text)  # a heading right above a card
+            if heading and nxt in ("description", "ref") and not find_date(text):
+                theme = clean_text(text)  # a heading right above a card (not a dated line)
             continue
         if current is None or normalise_header(m.group("label")) in current.labels:
             if current is not None:

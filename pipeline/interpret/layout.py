@@ -314,14 +314,15 @@ def _percent_columns(cmap: ColumnMap, grid: Grid, start: int, match_of: Callable
 PREVIOUS_RE = re.compile(r"\b(?:previous|prior|last|earlier|original|was)\b", re.I)
 
 
-def _current_rag(cmap: ColumnMap, options: list[list[int]]) -> list[int]:
-    """Of several RAG columns, the paper's own (RAG goes to the report-date snapshot): the one
-    under the latest date, an undated one before any dated, one not called previous before one
-    that is; the first of equals."""
-    def rank(cols: list[int]) -> tuple[bool, dt.date]:
+def _current_rag(cmap: ColumnMap, options: list[list[int]], grid: Grid, start: int) -> list[int]:
+    """Of several RAG columns, the paper's own (RAG goes to the report-date snapshot): one filled
+    in before one left blank (a quarter still to come), then the one under the latest date, an
+    undated one before any dated, one not called previous before one that is; the first of equals."""
+    def rank(cols: list[int]) -> tuple[bool, bool, dt.date]:
         header = cmap.headers.get(cols[0], "")
-        return (not PREVIOUS_RE.search(header), find_period(header) or dt.date.max)
-    return max(options, key=rank)
+        filled = any(_data_texts(grid, c, start) or _fill_only(grid, c, start) for c in cols)
+        return (filled, not PREVIOUS_RE.search(header), find_period(header) or dt.date.max)
+    return max(options, key=rank) if len(options) > 1 else options[0]
 
 
 def _fill_only(grid: Grid, col: int, start: int) -> bool:
@@ -369,7 +370,7 @@ def _resolve(cmap: ColumnMap, grid: Grid, start: int, is_rag: Callable[[str], bo
         options = [[c] for c in _unmapped(cmap)
                    if _mostly(_data_texts(grid, c, start), is_rag) or _fill_only(grid, c, start)][:1]
     if options:
-        cmap.columns["rag"] = _current_rag(cmap, options)
+        cmap.columns["rag"] = _current_rag(cmap, options, grid, start)
     kept = []
     for col, as_of, header in cmap.progress:
         texts = _data_texts(grid, col, start)

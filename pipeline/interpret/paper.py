@@ -34,6 +34,7 @@ from pipeline.interpret.registers import paragraph_items
 from pipeline.interpret.repeats import merge_repeats
 from pipeline.interpret.rows import RowContext
 from pipeline.interpret.tables import Context, read_table
+from pipeline.interpret.transposed import transposed
 
 PARSER_WARNING = "parser_warning"
 PROGRESS_WORDS = re.compile(r"\b(?:(?:action|improvement|implementation|delivery)\s+plans?|"
@@ -100,12 +101,13 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
             break
         if block.name is not None and block.name != sheet:  # a new sheet: themes do not carry over
             sheet, ctx.theme = block.name, None
-        cards = table_cards(block, ctx.words, above)
-        if cards:
-            for card in cards:
-                ctx.add_card(card)
-        else:
-            items.extend({"doc_id": doc_id, **item} for item in read_table(block, ctx))
+        for table in transposed(block, ctx.words):  # a table on its side: one action a column
+            cards = table_cards(table, ctx.words, above)
+            if cards:
+                for card in cards:
+                    ctx.add_card(card)
+            else:
+                items.extend({"doc_id": doc_id, **item} for item in read_table(table, ctx))
     ctx.actions, ctx.snapshots = merge_repeats(ctx.actions, ctx.snapshots)
     themes_from_sheets(paper, ctx.actions)
     document = document_row(path, doc_id, paper.format)
