@@ -584,3 +584,24 @@ def test_rows_under_another_tables_header_repeated_at_the_page_top_go_on_with_th
     assert len(paper.tables[1].rows) == 12
     assert texts(paper.tables[1])[-1] == ["15", "31/03/2025", "Review FOI responses", "IG Manager", "Amber",
                                           "Improving"]
+
+
+def test_bars_drawn_in_cells_as_gradient_strips_are_no_cell_edges(tmp_path: Path) -> None:
+    # a spreadsheet's data bars printed by LibreOffice: each bar a run of filled strips 0.42 pt wide,
+    # as tall as the row, ending where the value puts it
+    rows = [ACTION_HEADER, *action_rows(1, 3)]
+    drawing = TableDrawing(ACTION_WIDTHS, rows)
+    canvas = new_canvas(tmp_path / "bars.pdf")
+    draw_table(canvas, drawing, 40, 40)
+    x0, top = 40 + sum(ACTION_WIDTHS[:4]), 40 + drawing.row_height(rows[0])
+    for row, share in zip(rows[1:], (0.1, 0.45, 0.8), strict=True):
+        height = drawing.row_height(row)
+        for k in range(int(share * ACTION_WIDTHS[4] / 0.42)):
+            canvas.setFillColorRGB(0.39 + k * 0.002, 0.55, 0.9)
+            canvas.rect(x0 + k * 0.42, canvas._pagesize[1] - top - height, 0.42, height, stroke=0, fill=1)
+        top += height
+    canvas.save()
+
+    [table] = extract(tmp_path / "bars.pdf").tables
+
+    assert texts(table) == rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.model import Paragraph
+from extractors.pdf.bars import without_bars
 from extractors.pdf.geometry import BBox
 from extractors.pdf.grid import table_cells
 from extractors.pdf.paragraphs import paragraphs
@@ -30,7 +31,8 @@ def read_page(objects: PageObjects, number: int, cfg: PdfSettings) -> PageText:
     fills = [(turn(box), colour) for box, colour in objects.fills]
     tables: list[list[BBox]] = []
     if chars and len(objects.edges) <= cfg.max_edges:
-        tables = [[turn(cell) for cell in t] for t in table_cells(objects.edges, cfg.snap)]
+        edges = without_bars(objects.edges, objects.fills)
+        tables = [[turn(cell) for cell in t] for t in table_cells(edges, cfg.snap)]
     text = layout_page(number, words, tables, fills, height, cfg)
     text.n_chars = len(chars)
     return text
