@@ -16,6 +16,7 @@ import zipfile
 from typing import Any
 
 from extractors.colours import normalise_hex
+from extractors.docx_numbering import BULLET, Numbering
 from extractors.docx_package import open_word_package
 from extractors.errors import ExtractionError
 from extractors.model import Block, Cell, Paper, Paragraph, Table
@@ -93,11 +94,6 @@ def text_boxes(p: Any) -> list[Any]:
     return [box for box in boxes if not _within(box.getparent(), skip | set(boxes), p)]
 
 
-def _is_list_item(p: Any) -> bool:
-    ppr = p.find(f"{W}pPr")
-    return ppr is not None and ppr.find(f"{W}numPr") is not None
-
-
 def _all_bold(p: Any) -> bool:
     runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
     if not runs:
@@ -130,15 +126,20 @@ def _shows_placeholder(sdt: Any) -> bool:
     return flag is not None and flag.get(f"{W}val") not in ("0", "false")
 
 
-def cell_text(tc: Any) -> str:
+def cell_text(tc: Any, numbering: Numbering) -> str:
+    """A cell's paragraphs, each after the number or bullet Word prints before it ('1.1', '•'),
+    and the text of a table nested in it, a line a row."""
     lines: list[str] = []
     for child in _content(tc):
         if child.tag == f"{W}p":
-            text = paragraph_text(child)
-            lines.append(f"• {text}" if _is_list_item(child) and text.strip() else text)
+            text, label = paragraph_text(child), numbering.label(child)
+            if label == BULLET:
+                lines.append(f"{label} {text}" if text.strip() else text)
+            else:
+                lines.append(f"{label} {text}".rstrip() if label else text)
         elif child.tag == f"{W}tbl":
             for row in _rows(child):
-                lines.append(" ".join(cell_text(c) for c in _cells(row)))
+                lines.append(" ".join(cell_text(c, numbering) for c in _cells(row)))
     return "\n".join(lines).strip("\n")
 
 
@@ -156,7 +157,7 @@ def _grid_before(tr: Any) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
-def read_table(tbl: Any, index: int) -> Table:
+def read_table(tbl: Any, index: int, numbering: Numbering) -> Table:
     rows: list[list[Cell]] = []
     # origin cell of an open vertical merge, by grid column: (row index, position in that row)
     open_merges: dict[int, tuple[int, int]] = {}
@@ -176,7 +177,7 @@ def read_table(tbl: Any, index: int) -> Table:
             else:
                 shd = tcpr.find(f"{W}shd") if tcpr is not None else None
                 fill = normalise_hex(shd.get(f"{W}fill")) if shd is not None else None
-                row.append(Cell(text=cell_text(tc), row=r, col=col, colspan=span, fill=fill))
+                row.append(Cell(text=cell_text(tc, numbering), row=r, col=col, colspan=span, fill=fill))
                 if vval == "restart":
                     open_merges[col] = (r, len(row) - 1)
                 else:
@@ -225,29 +226,31 @@ def _style_name(p: Any, styles: dict[str, str]) -> str | None:
     return styles.get(style_id, style_id) if style_id else None
 
 
-def read_blocks(body: Any, styles: dict[str, str]) -> list[Block]:
+def read_blocks(body: Any, styles: dict[str, str], numbering: Numbering | None = None) -> list[Block]:
     """The body's paragraphs and tables in reading order; a text box's content after the paragraph
     it is anchored in; a table of one column that holds tables (a frame around the content) read
-    as its content."""
+    as its content. Numbered paragraphs are counted in this order; a table's cells carry their
+    numbers (running text does not: a numbered heading reads as its words)."""
     blocks: list[Block] = []
-    _read_into(body, styles, blocks)
+    _read_into(body, styles, numbering or Numbering(), blocks)
     return blocks
 
 
-def _read_into(el: Any, styles: dict[str, str], blocks: list[Block]) -> None:
+def _read_into(el: Any, styles: dict[str, str], numbering: Numbering, blocks: list[Block]) -> None:
     for child in _content(el):
         if child.tag == f"{W}p":
+            numbering.label(child)  # counted: a list may go on in a table
             blocks.append(Paragraph(text=paragraph_text(child), style=_style_name(child, styles),
                                     bold=_all_bold(child)))
             for box in text_boxes(child):
-                _read_into(box, styles, blocks)
+                _read_into(box, styles, numbering, blocks)
         elif child.tag == f"{W}tbl":
             if _is_frame(child):
                 for tr in _rows(child):
                     for tc in _cells(tr):
-                        _read_into(tc, styles, blocks)
+                        _read_into(tc, styles, numbering, blocks)
             else:
-                blocks.append(read_table(child, sum(isinstance(b, Table) for b in blocks)))
+                blocks.append(read_table(child, sum(isinstance(b, Table) for b in blocks), numbering))
 
 
 def _is_frame(tbl: Any) -> bool:
@@ -268,7 +271,8 @@ def extract(path: str) -> Paper:
         reason = str(said) or type(exc).__name__
         raise ExtractionError(path, f"cannot be read as a Word document: {reason}") from exc
     body = package.document.find(f"{W}body")
-    return Paper(path=path, format="docx", blocks=read_blocks(body, styles) if body is not None else [],
+    numbering = Numbering.of(package.numbering_xml, package.styles_xml)
+    return Paper(path=path, format="docx", blocks=read_blocks(body, styles, numbering) if body is not None else [],
                  modified=_when(package.core, "modified") or _when(package.core, "created"))
 
 

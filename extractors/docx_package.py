@@ -33,6 +33,8 @@ RT_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 STRICT_RT_STYLES = STRICT + "officeDocument/relationships/styles"
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+STRICT_RT_NUMBERING = STRICT + "officeDocument/relationships/numbering"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class WordPackage:
     document: Any
     styles_xml: bytes | None
     core: Any | None
+    numbering_xml: bytes | None = None  # the numbering part as bytes (its lists), None where there is none
 
 
 def _parse(blob: bytes) -> Any:
@@ -69,11 +72,14 @@ def open_word_package(path: str) -> WordPackage:
         document = _parse(archive.read(main.lstrip("/")))
         styles_part = related(archive, main, STRICT_RT_STYLES if strict else RT_STYLES)
         styles = archive.read(styles_part.lstrip("/")) if styles_part else None
+        numbering_part = related(archive, main, STRICT_RT_NUMBERING if strict else RT_NUMBERING)
+        numbering = archive.read(numbering_part.lstrip("/")) if numbering_part else None
         core = _core_properties(archive)
     if strict:
         document = as_transitional(document)
         styles = _serialised(as_transitional(_parse(styles))) if styles is not None else None
-    return WordPackage(document=document, styles_xml=styles, core=core)
+        numbering = _serialised(as_transitional(_parse(numbering))) if numbering is not None else None
+    return WordPackage(document=document, styles_xml=styles, core=core, numbering_xml=numbering)
 
 
 def _serialised(root: Any) -> bytes:

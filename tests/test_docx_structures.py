@@ -6,6 +6,7 @@ has no API) and read by the real extractor."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.oxml import parse_xml
@@ -106,3 +107,28 @@ def test_a_table_framed_by_a_one_column_table_is_read_as_itself(tmp_path: Path) 
     assert isinstance(blocks[1], Table) and blocks[1].index == 0
     assert _texts(blocks[1]) == [HEADER, ["1", "Refresh the council plan\nMilestone Date\nDraft 30/09/2024",
                                           "Head of Strategy", "31/03/2025"]]
+
+
+def _numbered(paragraph: Any, num_id: int, level: int = 0) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def test_numbers_words_numbering_prints_in_a_tables_cells_are_read(tmp_path: Path) -> None:
+    """Refs made by Word's numbering button ('1.', '2.'; '1.1' under a two-level list), not typed."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+        "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    table = _table(document, [["Ref", "Action"], ["", "Agree the plan"], ["", "Publish it"], ["", "Review it"]])
+    for r, level in ((1, 0), (2, 1), (3, 1)):
+        _numbered(table.cell(r, 0).paragraphs[0], 90, level)
+    document.save(tmp_path / "numbered.docx")
+
+    [read] = extract(str(tmp_path / "numbered.docx")).tables
+
+    assert [row[0] for row in _texts(read)] == ["Ref", "1.", "1.1", "1.2"]
