@@ -47,3 +47,12 @@ def rgb_floats_to_hex(components: tuple[float, ...] | list[float]) -> str | None
     else:
         return None
     return "".join(f"{round(min(max(x, 0.0), 1.0) * 255):02X}" for x in (r, g, b))
+
+
+MARKS = frozenset("●○◉⬤■□▪▫◼◻◾◽▲△▼▽◆◇♦•")  # shapes a paper colours to give a RAG without a word
+
+
+def is_mark(text: str) -> bool:
+    """A cell's text that is only a mark or two ('●'): its colour is what it says."""
+    shown = text.strip()
+    return 0 < len(shown) <= 3 and all(ch in MARKS or ch.isspace() for ch in shown)

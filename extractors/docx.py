@@ -15,7 +15,7 @@ import functools
 import zipfile
 from typing import Any
 
-from extractors.colours import normalise_hex
+from extractors.colours import is_mark, normalise_hex
 from extractors.docx_numbering import BULLET, Numbering
 from extractors.docx_package import open_word_package
 from extractors.errors import ExtractionError
@@ -29,6 +29,9 @@ def _val(el: Any, tag: str) -> str | None:
     return None if found is None else found.get(f"{W}val")
 
 
+# a symbol font's character (w:sym, Wingdings or Symbol) as the shape it prints, by its last two hex
+# digits: the circles, squares and diamonds papers colour for a RAG; any other symbol prints nothing here
+SYMBOLS = {"6C": "●", "A1": "○", "6E": "■", "6F": "□", "A7": "▪", "75": "◆", "9F": "•", "B7": "•"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 HIDDEN_TAGS = (f"{W}vanish", f"{W}showingPlcHdr", f"{W}txbxContent", f"{W}moveFrom", MC_FALLBACK)
 
@@ -40,12 +43,14 @@ def paragraph_text(p: Any) -> str:
     their own, :func:`text_boxes`)."""
     hidden = _hidden_parts(p)
     parts: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}sym"):
         if hidden and _within(el, hidden, p):
             continue
         tag = el.tag
         if tag == f"{W}t":
             parts.append(el.text or "")
+        elif tag == f"{W}sym":
+            parts.append(SYMBOLS.get((el.get(f"{W}char") or "").upper()[-2:], ""))
         elif tag == f"{W}tab":
             if el.getparent() is not None and el.getparent().tag == f"{W}r":
                 parts.append("\t")
@@ -151,6 +156,17 @@ def _cells(tr: Any) -> list[Any]:
     return [el for el in _content(tr) if el.tag == f"{W}tc"]
 
 
+def _mark_colour(tc: Any) -> str | None:
+    """The colour of the first run in the cell that prints something and has a colour."""
+    for run in tc.iter(f"{W}r"):
+        if run.find(f"{W}t") is None and run.find(f"{W}sym") is None:
+            continue
+        colour = _val(run.find(f"{W}rPr"), "color")
+        if colour and (hex6 := normalise_hex(colour)):
+            return hex6
+    return None
+
+
 def _grid_before(tr: Any) -> int:
     trpr = tr.find(f"{W}trPr")
     value = _val(trpr, "gridBefore")
@@ -177,7 +193,10 @@ def read_table(tbl: Any, index: int, numbering: Numbering) -> Table:
             else:
                 shd = tcpr.find(f"{W}shd") if tcpr is not None else None
                 fill = normalise_hex(shd.get(f"{W}fill")) if shd is not None else None
-                row.append(Cell(text=cell_text(tc, numbering), row=r, col=col, colspan=span, fill=fill))
+                text = cell_text(tc, numbering)
+                if fill is None and is_mark(text):  # a coloured '●' colours its cell
+                    fill = _mark_colour(tc)
+                row.append(Cell(text=text, row=r, col=col, colspan=span, fill=fill))
                 if vval == "restart":
                     open_merges[col] = (r, len(row) - 1)
                 else:

@@ -15,7 +15,7 @@ import zipfile
 from typing import Any
 from xml.etree import ElementTree
 
-from extractors.colours import apply_tint, normalise_hex
+from extractors.colours import apply_tint, is_mark, normalise_hex
 from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Table
 from extractors.opc import RT_CORE, parse, related
@@ -51,7 +51,11 @@ def fill_hex(cell: Any, theme: list[str]) -> str | None:
     fill = cell.fill
     if fill is None or fill.fill_type in (None, "none"):
         return None
-    colour = fill.fgColor if fill.fill_type == "solid" else (fill.fgColor or fill.bgColor)
+    return colour_hex(fill.fgColor if fill.fill_type == "solid" else (fill.fgColor or fill.bgColor), theme)
+
+
+def colour_hex(colour: Any, theme: list[str]) -> str | None:
+    """An openpyxl colour (RGB, theme with tint, or indexed) as 'RRGGBB'; None for none or white."""
     if colour is None:
         return None
     kind = colour.type
@@ -163,6 +167,8 @@ def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
         fmt = cell.number_format or "General"
         text = display_text(value, fmt)
         fill = fill_hex(cell, theme) if cell.has_style else None
+        if fill is None and cell.has_style and is_mark(text):  # a coloured '●' colours its cell
+            fill = colour_hex(cell.font.color if cell.font is not None else None, theme)
         if text.strip() or fill is not None:
             found.append((r, c, cell, value, text, fill))
     if cut and warnings is not None:

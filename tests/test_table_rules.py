@@ -457,3 +457,40 @@ def test_a_dated_line_right_above_the_cards_is_not_their_theme(tmp_path: Path) -
         ["Ref", "1.1"], ["Action", "Agree a corporate plan"], ["Lead officer", "Chief Executive"],
         ["Target date", "31/03/2025"], ["% complete", "60%"]], before=["Audit Committee, 1 April 2025"])
     assert [(a["description"], a["theme"]) for a in _read(path).actions] == [("Agree a corporate plan", None)]
+
+
+def test_a_rag_given_by_a_coloured_mark_is_read_by_its_colour(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import RGBColor
+    from openpyxl.styles import Font
+
+    colours = {"red": "FF0000", "amber": "FFC000", "green": "00B050"}
+    rows = [[*HEAD, "RAG"], *[[str(n), f"Action {rag}", "Head of Service", "31/03/2025", ""]
+                              for n, rag in enumerate(colours, start=1)]]
+    document = docx.Document()
+    document.add_paragraph("Report Date: 15/03/2024")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for r, hex6 in enumerate(colours.values(), start=1):
+        paragraph = table.cell(r, 4).paragraphs[0]
+        if r == 1:  # a Wingdings circle, as Word's Insert Symbol puts it
+            paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:color w:val="{hex6}"/></w:rPr>'
+                                          '<w:sym w:font="Wingdings" w:char="F06C"/></w:r>'))
+        else:
+            paragraph.add_run("●").font.color.rgb = RGBColor.from_string(hex6)
+    document.save(tmp_path / "marks.docx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Report Date: 15/03/2024"])
+    for row in rows:
+        sheet.append(row)
+    for r, hex6 in enumerate(colours.values(), start=3):
+        sheet.cell(r, 5, "●").font = Font(color=hex6)
+    book.save(tmp_path / "marks.xlsx")
+
+    for path in (tmp_path / "marks.docx", tmp_path / "marks.xlsx"):
+        assert [s["rag"] for s in _read(path).snapshots] == list(colours), path.name
