@@ -16,10 +16,11 @@ from pipeline.config import Settings
 from pipeline.files import sha256_file
 from pipeline.interpret import interpret
 from pipeline.interpret.headers import HeaderDictionary
-from pipeline.interpret.layout import Grid, build_column_map, find_header, find_header_by_content
+from pipeline.interpret.layout import Grid, build_column_map, find_header, find_header_by_content, is_header_row
 from pipeline.interpret.rag import rag_from_text, word_table
 from pipeline.interpret.registers import register_kind
 from pipeline.interpret.side_by_side import side_by_side
+from pipeline.interpret.transposed import transposed
 
 MAX_ROWS = 40
 WIDTH = 28
@@ -34,12 +35,18 @@ def describe_table(table: Table, words: HeaderDictionary, rag_words: dict[str, s
     where = f"page {table.page}" if table.page else ""
     name = f" sheet {table.name!r}" if table.name else ""
     lines = [f"TABLE {table.index}{name} {where}: {len(table.rows)} rows x {table.n_cols} columns"]
-    parts = side_by_side(table, words)
-    for part in parts:
-        if len(parts) > 1:
-            cols = sorted({c.col for row in part.rows for c in row})
-            lines.append(f"  a table side by side with another: columns {cols[0]}-{cols[-1]}")
-        lines.extend(_describe_header(part, words, rag_words))
+    for piece in transposed(table, words):
+        if not any(not c.is_blank for row in piece.rows for c in row):
+            continue  # blank rows between tables on their side
+        if piece is not table:
+            lines.append(f"  {'a table on its side, read turned' if _turned(piece, words) else 'rows around it'}: "
+                         f"{len(piece.rows)} rows x {piece.n_cols} columns")
+        parts = side_by_side(piece, words)
+        for part in parts:
+            if len(parts) > 1:
+                cols = sorted({c.col for row in part.rows for c in row})
+                lines.append(f"  a table side by side with another: columns {cols[0]}-{cols[-1]}")
+            lines.extend(_describe_header(part, words, rag_words))
     for r, row in enumerate(table.rows[:MAX_ROWS]):
         cells = " | ".join(
             f"{_short(c.text)}" + (f" [{c.fill}]" if c.fill else "") + (f" <{c.colspan}>" if c.colspan > 1 else "")
@@ -48,6 +55,12 @@ def describe_table(table: Table, words: HeaderDictionary, rag_words: dict[str, s
     if len(table.rows) > MAX_ROWS:
         lines.append(f"  ... {len(table.rows) - MAX_ROWS} more rows")
     return lines
+
+
+def _turned(piece: Table, words: HeaderDictionary) -> bool:
+    """Whether a piece :func:`transposed` made is a table turned (its header row names fields)."""
+    grid = Grid(piece)
+    return any(is_header_row(grid, r, words) for r in range(min(2, grid.n_rows)))
 
 
 def _describe_header(table: Table, words: HeaderDictionary, rag_words: dict[str, str]) -> list[str]:

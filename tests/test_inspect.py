@@ -47,3 +47,22 @@ def test_a_page_the_paper_does_not_have_is_named(capsys: pytest.CaptureFixture[s
     assert main(["inspect", str(pdf), "--page", "99", "--image", "/tmp/never.png"]) == 1
     err = capsys.readouterr().err
     assert "no page 99 (the paper has 7)" in err and "Traceback" not in err
+
+
+def test_inspect_says_which_tables_were_turned_or_split_side_by_side(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Action", "Review the scheme of delegation", "Provide scrutiny training"],
+                ["Lead officer", "Head of Legal", "Monitoring Officer"], ["Target date", "31/03/2025", "31/12/2024"],
+                [], ["Ref", "Action", "Lead", "Due", None, "Ref", "Action", "Lead", "Due"],
+                ["C1", "Recruit foster carers", "Fostering Manager", "31/03/2025", None, "F1", "Introduce a system",
+                 "Head of Finance", "30/09/2025"]):
+        sheet.append(row)
+    book.save(tmp_path / "shapes.xlsx")
+    text = inspect_paper(tmp_path / "shapes.xlsx", config.load(None))
+    assert "a table on its side, read turned: 3 rows x 3 columns" in text
+    assert "a table side by side with another: columns 0-3" in text
+    assert "a table side by side with another: columns 5-8" in text
