@@ -49,7 +49,9 @@ def rgb_floats_to_hex(components: tuple[float, ...] | list[float]) -> str | None
     return "".join(f"{round(min(max(x, 0.0), 1.0) * 255):02X}" for x in (r, g, b))
 
 
-MARKS = frozenset("●○◉⬤■□▪▫◼◻◾◽▲△▼▽◆◇♦•")  # shapes a paper colours to give a RAG without a word
+# shapes a paper colours to give a RAG without a word, and the same shapes in a symbol font as a PDF
+# gives them (Wingdings' circle and square at U+F06C, U+F06E, ...)
+MARKS = frozenset("●○◉⬤■□▪▫◼◻◾◽▲△▼▽◆◇♦•\uf06c\uf06e\uf0a1\uf06f\uf075\uf0a7\uf0b7\uf0a8")
 
 
 def is_mark(text: str) -> bool:

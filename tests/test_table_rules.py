@@ -492,5 +492,22 @@ def test_a_rag_given_by_a_coloured_mark_is_read_by_its_colour(tmp_path: Path) ->
         sheet.cell(r, 5, "●").font = Font(color=hex6)
     book.save(tmp_path / "marks.xlsx")
 
-    for path in (tmp_path / "marks.docx", tmp_path / "marks.xlsx"):
+    from pdf_builders import TableDrawing, draw_lines, draw_table, new_canvas
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    canvas = new_canvas(tmp_path / "marks.pdf")
+    draw_lines(canvas, ["Report Date: 15/03/2024"], 40, 40)
+    drawing = TableDrawing([40, 160, 110, 70, 40], rows)
+    draw_table(canvas, drawing, 40, 70)
+    top = 70 + drawing.row_height(rows[0])
+    for row, hex6 in zip(rows[1:], colours.values(), strict=True):
+        canvas.setFillColorRGB(*(int(hex6[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+        canvas.setFont("DejaVuSans", 9)
+        canvas.drawString(40 + 380 + 3, canvas._pagesize[1] - top - 3 - 9, "●")
+        top += drawing.row_height(row)
+    canvas.save()
+
+    for path in (tmp_path / "marks.docx", tmp_path / "marks.xlsx", tmp_path / "marks.pdf"):
         assert [s["rag"] for s in _read(path).snapshots] == list(colours), path.name

@@ -21,6 +21,7 @@ class Style:
     fontname: str
     matrix: tuple[float, float, float, float]  # the text's direction and its up direction on the page, y up
     upright: bool  # the text reads left to right, the right way up
+    colour: str | None = None  # 'RRGGBB' of a mark ('●') drawn in a colour; None for other text (not read)
 
 
 Char = tuple[str, float, float, float, float, Style]

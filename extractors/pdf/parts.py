@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractors.colours import is_mark
 from extractors.model import Cell, Paragraph
+from extractors.pdf.chars import STYLE
 from extractors.pdf.geometry import BBox, overlap
 from extractors.pdf.words import Word, text_of
 
@@ -62,8 +64,11 @@ def finish(part: Part, fills: list[Fill]) -> None:
     for r, row in enumerate(part.rows):
         cells = []
         for box in sorted(row, key=lambda b: b.col):
-            cells.append(Cell(text=text_of(box.words), row=r, col=box.col, rowspan=box.rowspan,
-                              colspan=box.colspan, fill=_fill_of(box.bbox, fills), page=part.page))
+            text, fill = text_of(box.words), _fill_of(box.bbox, fills)
+            if fill is None and is_mark(text):  # a coloured '●' colours its cell
+                fill = box.words[0].chars[0][STYLE].colour
+            cells.append(Cell(text=text, row=r, col=box.col, rowspan=box.rowspan,
+                              colspan=box.colspan, fill=fill, page=part.page))
         part.cells.append(cells)
 
 

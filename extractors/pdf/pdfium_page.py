@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise, repeat
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from extractors.colours import normalise_hex
+from extractors.colours import MARKS, normalise_hex
 from extractors.pdf.chars import Chars, Style
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -263,7 +263,10 @@ def read_chars(textpage: pdfium.PdfTextPage, view: View, crop: BBox) -> Chars:
                 x = ox.value
                 x0, top, x1, bottom = box(x + run.below, loose.bottom, x + run.above, loose.top)
         if cx0 <= (x0 + x1) / 2 <= cx1 and ctop <= (top + bottom) / 2 <= cbottom:
-            append((text, x0, x1, top, bottom, run.style))
+            style = run.style
+            if text in MARKS:  # a mark's colour may be what it says (a RAG given as a coloured dot)
+                style = replace(style, colour=_fill_hex(address))
+            append((text, x0, x1, top, bottom, style))
     return chars
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.colours import normalise_hex, rgb_floats_to_hex
+from extractors.colours import MARKS, normalise_hex, rgb_floats_to_hex
 from extractors.pdf.chars import Chars, Style
 from extractors.pdf.pdfium_page import PageObjects
 
@@ -35,6 +35,8 @@ def page_objects(page: Any) -> PageObjects:
         if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom:
             key = (c["size"], c.get("fontname", ""), tuple(c.get("matrix") or (1, 0, 0, 1))[:4], c.get("upright", True))
             style = styles.get(key) or styles.setdefault(key, Style(*key))
+            if c["text"] in MARKS:  # a mark's colour may be what it says (a RAG given as a coloured dot)
+                style = Style(*key, colour=fill_hex(c.get("non_stroking_color")))
             chars.append((c["text"], c["x0"], c["x1"], c["top"], c["bottom"], style))
     edges = [{k: e[k] for k in ("x0", "x1", "top", "bottom", "orientation")}
              for e in page.edges if e.get("orientation") in ("h", "v")]

@@ -26,7 +26,8 @@ from extractors.pdf.settings import PdfSettings
 
 # Private-use bullets of Symbol/Wingdings fonts, and ligatures, as the text they show.
 GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
-                        "\uf0a8": "○", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                        "\uf0a8": "○", "\uf06c": "●", "\uf06e": "■", "\uf0a1": "○", "\uf06f": "□",
+                        "\uf075": "◆", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                         "\ufb04": "ffl"})
 _HAS_LIGATURE = re.compile("|".join(map(re.escape, LIGATURES))).search
 UNMAPPED_RE = re.compile(r"^\(cid:\d+\)$")  # a glyph pdfminer cannot map to text
