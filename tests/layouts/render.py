@@ -22,6 +22,9 @@
   --headless --convert-to pdf``), many files per call, a few calls at once, each in a private
   profile (kept in the temp folder between builds: a new one takes seconds to set up).
 
+A spec's ``post_docx`` / ``post_xlsx`` hook edits the Document / Workbook right before it is saved
+(the .docx or .xlsx, and the copy LibreOffice prints, carry the edit).
+
 Every form is reproducible: the files' own dates are the spec's ``modified`` (else
 :data:`FIXED_DATE`), zip members carry a fixed timestamp, reportlab runs invariant and
 LibreOffice's dates and document id are rewritten in place.
@@ -372,6 +375,8 @@ def write_docx(spec: PaperSpec, path: Path) -> Path:
     props.author = props.last_modified_by = "Committee Services"
     props.comments = props.title = props.subject = props.keywords = ""
     props.revision = 1
+    if spec.post_docx is not None:
+        spec.post_docx(document)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     normalise_zip(path)
@@ -622,6 +627,8 @@ def write_xlsx(spec: PaperSpec, path: Path) -> Path:
             writer.ws.sheet_state = "hidden"
     wb.properties.created = wb.properties.modified = when(spec)
     wb.properties.creator = wb.properties.lastModifiedBy = "Committee Services"
+    if spec.post_xlsx is not None:
+        spec.post_xlsx(wb)
     path.parent.mkdir(parents=True, exist_ok=True)
     # ExcelWriter directly: openpyxl.save() would stamp 'modified' with the time of saving
     ExcelWriter(wb, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()

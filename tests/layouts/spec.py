@@ -14,6 +14,7 @@ reading it would take from it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -155,7 +156,10 @@ class Expected:
 class PaperSpec:
     """One paper: ``blocks`` for the word-processed and drawn producers, ``sheets`` for a workbook
     (None: one sheet named 'Sheet1' holding ``blocks``). ``producers`` are the forms to write it in;
-    ``name`` is the file's stem (a date in it is the file name's date)."""
+    ``name`` is the file's stem (a date in it is the file name's date). ``post_docx`` and
+    ``post_xlsx``, where given, edit the python-docx Document / openpyxl Workbook just before it is
+    saved (what the spec's blocks cannot say: a Word table style, raw XML, conditional formatting),
+    so the PDF LibreOffice prints from the file shows the edit too."""
 
     layout: str  # the layout class, e.g. 'report_details'
     name: str
@@ -166,3 +170,5 @@ class PaperSpec:
     landscape: bool = True
     modified: dt.datetime | None = None  # the file's own last-modified property, where the producer keeps one
     note: str = ""  # what this variant tries
+    post_docx: Callable[[Any], None] | None = None  # given the python-docx Document before it is saved
+    post_xlsx: Callable[[Any], None] | None = None  # given the openpyxl Workbook before it is saved
