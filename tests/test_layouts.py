@@ -1,4 +1,4 @@
-"""Papers laid out as councils lay them out (tests/layouts: twenty-seven layout classes, several variants
+"""Papers laid out as councils lay them out (tests/layouts: thirty layout classes, several variants
 each, written by python-docx, openpyxl, reportlab and LibreOffice) read with a field accuracy of
 at least 0.98 per class, scored by the shared scorer; and papers read badly say so."""
 

@@ -72,9 +72,12 @@ so a paper is the same whichever others are built with it.
 
 Left out: lybster's LibreOffice PDF, which prints the tracked changes visibly (deletions struck
 through, insertions underlined, change bars): telling struck-through text from the paper's own is a
-judgement bvtrack deliberately does not make. And the variant 'john_o_groats', whose refs are only
-Word's automatic list numbering (w:numPr, no text in the cells: bvtrack does not read list numbers
-as refs) and whose RAG is a coloured Wingdings circle read through a colour key.
+judgement bvtrack deliberately does not make.
+
+J  John o' Groats: the refs are only Word's automatic list numbering (w:numPr on a decimal '%1.'
+   list, no text in the cells) and the RAG a coloured Wingdings circle (w:sym F06C) read through the
+   paper's colour key; the reportlab PDF prints '●' in the colour, LibreOffice prints the symbol
+   font's U+F06C.
 """
 
 from __future__ import annotations
@@ -1236,6 +1239,82 @@ def _inveraray() -> PaperSpec:
     return spec
 
 
+# J: refs from Word's automatic list numbering (w:numPr, no text in the cell); RAG as coloured Wingdings
+#    symbols (w:sym) -----------------------------------------------------------------------------------
+def _john_o_groats() -> PaperSpec:
+    acts = [
+        Act("1", "Develop a long-term financial plan linked to the council plan", "Chief Finance Officer",
+            "31/03/2025", "2025-03-31", 55, "green", "Ten-year projections prepared for the budget seminar."),
+        Act("2", "Review the structure of the senior management team", "Chief Executive", "31/12/2024",
+            "2024-12-31", 90, "green", "New structure approved; recruitment to two posts under way."),
+        Act("3", "Improve the council's tenant satisfaction scores", "Head of Housing", "31/03/2026", "2026-03-31",
+            20, "amber", "Tenant survey commissioned for the spring."),
+        Act("4", "Deliver the roads capital programme for 2024/25", "Head of Roads", "31/03/2025", "2025-03-31",
+            40, "red", "Programme behind schedule after contractor failure in August."),
+        Act("5", "Adopt a corporate approach to equalities impact assessment", "Equalities Officer",
+            "30/09/2024", "2024-09-30", 100, "complete", "Approach adopted and guidance issued to all services."),
+        Act("6", "Extend flexible working to front-line services", "Head of HR", "30/06/2025", "2025-06-30", 35,
+            "amber", "Pilot running in two depots."),
+        Act("7", "Publish service standards for all customer-facing services", "Customer Services Manager",
+            "31/01/2025", "2025-01-31", 60, "green", "Standards drafted for 11 of 14 services."),
+    ]
+    colour = {"red": "FF0000", "amber": "FFC000", "green": "00B050", "complete": "0070C0"}
+    rows: list = [h("No.", "Action", "Lead Officer", "Target Date", "% Complete", "RAG", "Progress", fill="DEEAF6")]
+    rows += [[a.ref, a.desc, a.lead, a.due_raw, pct_cell(a.pct), C("●", font_colour=colour[a.rag]), a.update]
+             for a in acts]
+    title = "John o' Groats Council – Best Value Action Plan: Progress Report"
+    rd = "2024-11-29"
+    blocks = [P(title, "title"), P("Report Date: 29/11/2024"),
+              P("RAG key: red = off track, amber = at risk, green = on track, blue = complete."),
+              T(rows, widths=[0.5, 3.2, 1.9, 1.1, 1.0, 0.7, 3.6])]
+    spec = PaperSpec(LAYOUT, "john_o_groats_bv_action_plan_progress_2024-11", blocks, expected(title, rd, acts),
+                     producers=("docx", "pdf", "lo-docx"),
+                     note="refs by automatic numbering (w:numPr); RAG as coloured Wingdings w:sym circles")
+
+    def hook(document: Any) -> None:
+        # a numbering definition: decimal '%1.' (the list Word's 'Numbering' button makes)
+        numbering = document.part.numbering_part.element
+        aid, nid = "91", "91"
+        absn = el("w:abstractNum", abstractNumId=aid)
+        absn.append(el("w:multiLevelType", val="hybridMultilevel"))
+        lvl = el("w:lvl", ilvl="0")
+        for child in (el("w:start", val="1"), el("w:numFmt", val="decimal"), el("w:lvlText", val="%1."),
+                      el("w:lvlJc", val="left")):
+            lvl.append(child)
+        ppr = el("w:pPr")
+        ppr.append(el("w:ind", left="360", hanging="360"))
+        lvl.append(ppr)
+        absn.append(lvl)
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(absn)
+        else:
+            numbering.append(absn)
+        num = el("w:num", numId=nid)
+        num.append(el("w:abstractNumId", val=aid))
+        numbering.append(num)
+        trs = table_rows(document)
+        for i in range(1, len(acts) + 1):
+            tcs = cells(trs[i])
+            p = tcs[0].find(qn("w:p"))
+            for r in p.findall(qn("w:r")):
+                p.remove(r)
+            ppr = p.find(qn("w:pPr"))
+            if ppr is None:
+                ppr = el("w:pPr")
+                p.insert(0, ppr)
+            npr = el("w:numPr")
+            npr.append(el("w:ilvl", val="0"))
+            npr.append(el("w:numId", val=nid))
+            ppr.append(npr)
+            r = first_run(tcs[5])
+            t = r.find(qn("w:t"))
+            r.replace(t, el("w:sym", font="Wingdings", char="F06C"))
+
+    spec.post_docx = fresh(hook)
+    return spec
+
+
 def variants() -> list[PaperSpec]:
     return finished([_ardgour(), _balvenie(), _cromarty(), _dornoch(), _ederton(), _fearn(), _glenelg(),
-                     _halkirk(), _inveraray(), _balvenie(markup=True)])
+                     _halkirk(), _inveraray(), _balvenie(markup=True), _john_o_groats()])
