@@ -120,7 +120,9 @@ def _content(el: Any) -> list[Any]:
         if child.tag in (f"{W}sdt", f"{W}customXml"):
             inner = child.find(f"{W}sdtContent")
             found = _content(inner if inner is not None else child)
-            out.extend(c for c in found if c.tag != f"{W}p") if _shows_placeholder(child) else out.extend(found)
+            if _shows_placeholder(child):
+                found = [c for c in found if c.tag != f"{W}p"]
+            out.extend(found)
         else:
             out.append(child)
     return out
