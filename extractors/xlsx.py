@@ -20,6 +20,7 @@ from extractors.errors import ExtractionError
 from extractors.model import Cell, Paper, Table
 from extractors.opc import RT_CORE, parse, related
 from extractors.strict import is_strict_package, transitional_package
+from extractors.xlsx_conditional import conditional_fills
 
 THEME_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EXCEL_CELL_CHARS = 32_767  # the most text an Excel cell holds (Excel's specifications and limits)
@@ -154,7 +155,11 @@ def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
     found: list[tuple[int, int, Any, Any, str, str | None]] = []
     cut: list[str] = []
     left_out = 0
-    for cell in _sheet_cells(ws):
+    cells = _sheet_cells(ws)
+    by_place = {(cell.row, cell.column): cell.value for cell in cells}
+    last = (max((r for r, _ in by_place), default=0), max((c for _, c in by_place), default=0))
+    ruled = conditional_fills(ws, lambda r, c: by_place.get((r, c)), lambda colour: colour_hex(colour, theme), last)
+    for cell in cells:
         r, c = cell.row, cell.column
         if (r, c) in covered:
             continue
@@ -169,8 +174,13 @@ def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
         fill = fill_hex(cell, theme) if cell.has_style else None
         if fill is None and cell.has_style and is_mark(text):  # a coloured '●' colours its cell
             fill = colour_hex(cell.font.color if cell.font is not None else None, theme)
+        fill = ruled.get((r, c), fill)  # a conditional format's colour shows over the cell's own
         if text.strip() or fill is not None:
             found.append((r, c, cell, value, text, fill))
+    for (r, c), colour in ruled.items():  # an empty cell the sheet does not define, coloured by a rule
+        if (r, c) not in by_place and (r, c) not in covered and r not in hidden_rows and c not in hidden_cols:
+            found.append((r, c, None, None, "", colour))
+    found.sort(key=lambda f: (f[0], f[1]))
     if cut and warnings is not None:
         warnings.append(f"sheet {ws.title!r}: {len(cut):,} cell(s) hold more text than an Excel cell can "
                         f"({EXCEL_CELL_CHARS:,} characters), cut there as Excel cuts it: {', '.join(cut[:5])}"
@@ -190,7 +200,8 @@ def sheet_table(ws: Any, index: int, sheet_number: int, theme: list[str],
         rowspan = max(1, sum(1 for k in range(r, r + rowspan) if k not in hidden_rows))
         colspan = max(1, sum(1 for k in range(c, c + colspan) if k not in hidden_cols))
         rows[row_at[r]].append(Cell(text=text, row=row_at[r], col=col_at[c], rowspan=rowspan, colspan=colspan,
-                                    fill=fill, value=_typed(value), number_format=cell.number_format,
+                                    fill=fill, value=_typed(value),
+                                    number_format=cell.number_format if cell is not None else None,
                                     page=sheet_number))
     return Table(rows=rows, index=index, page=sheet_number, name=ws.title)
 

@@ -511,3 +511,37 @@ def test_a_rag_given_by_a_coloured_mark_is_read_by_its_colour(tmp_path: Path) ->
 
     for path in (tmp_path / "marks.docx", tmp_path / "marks.xlsx", tmp_path / "marks.pdf"):
         assert [s["rag"] for s in _read(path).snapshots] == list(colours), path.name
+
+
+def test_a_rag_coloured_by_conditional_formats_is_read_as_excel_shows_it(tmp_path: Path) -> None:
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import PatternFill
+
+    def fill(hex6: str) -> PatternFill:
+        return PatternFill(start_color=hex6, end_color=hex6, fill_type="solid")
+
+    path = _workbook(tmp_path / "rules.xlsx", [
+        ["Ref", "Action", "Lead Officer", "Target Date", "% Complete", "RAG", "Commentary"],
+        ["1", "Adopt a workforce plan", "Head of HR", "31/03/2025", 0.2, None, "Drafting the plan"],
+        ["2", "Publish a budget strategy", "Head of Finance", "31/12/2024", 0.65, None, "Consultation open"],
+        ["3", "Review the scheme of delegation", "Monitoring Officer", "30/06/2025", 1, None, "Adopted in May"]])
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    for row in range(4, 7):
+        sheet.cell(row, 5).number_format = "0%"
+    # empty RAG cells coloured by rules on the percentage beside them, first rule first
+    for formula, hex6 in (("$E4>=1", "5B9BD5"), ("$E4>=0.6", "00B050"), ('AND($E4<>"",$E4<0.3)', "FF0000")):
+        sheet.conditional_formatting.add("F4:F6", FormulaRule(formula=[formula], fill=fill(hex6), stopIfTrue=True))
+    sheet.conditional_formatting.add("A4:G6", FormulaRule(formula=["MOD(ROW(),2)=0"], fill=fill("D9D9D9")))
+    sheet.conditional_formatting.add("G4:G6", CellIsRule(operator="equal", formula=['"drafting the plan"'],
+                                                         fill=fill("FFC000")))
+    book.save(path)
+
+    assert [s["rag"] for s in _read(path).snapshots] == ["red", "green", "complete"]
+    from extractors.xlsx import extract
+
+    [table] = extract(str(path)).tables
+    fills = {(c.row, c.col): c.fill for row in table.rows for c in row}
+    assert (fills[3, 6], fills[4, 6]) == ("FFC000", None)  # 'cell value equal to', without case
+    assert fills[4, 0] is None  # a rule of a function not evaluated ('MOD(ROW(),2)=0') colours nothing
