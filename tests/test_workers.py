@@ -145,7 +145,9 @@ def test_readers_collect_garbage_less_often_and_the_run_gives_the_thresholds_bac
 def test_a_real_paper_that_needs_too_much_memory_is_stopped(tmp_path: Path) -> None:
     (baseline,) = Pool(Settings(), 1, vm_size).read(jobs("probe"))
     limit = int(baseline.document["title"]) + 48  # what an idle worker has mapped, and a little more
-    big = slow_workbook(tmp_path / "big.xlsx", rows=20_000)
+    # 20,000 rows of 10 cells need well over 100 MB more than an idle worker (6 cells needed about 48: on
+    # the edge, so the test passed or failed by chance)
+    big = slow_workbook(tmp_path / "big.xlsx", rows=20_000, cols=10)
     (reading,) = Pool(Settings(memory_mb=limit, timeout_seconds=60), 1).read([Job(big, "a")])
     assert reading.status == "quarantined"
     assert reading.document["error"] == f"ran out of memory (limit {limit} MB)" or "memory" in str(
