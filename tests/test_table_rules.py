@@ -545,3 +545,25 @@ def test_a_rag_coloured_by_conditional_formats_is_read_as_excel_shows_it(tmp_pat
     fills = {(c.row, c.col): c.fill for row in table.rows for c in row}
     assert (fills[3, 6], fills[4, 6]) == ("FFC000", None)  # 'cell value equal to', without case
     assert fills[4, 0] is None  # a rule of a function not evaluated ('MOD(ROW(),2)=0') colours nothing
+
+
+def test_a_card_of_progress_that_names_no_action_is_said_as_unread(tmp_path: Path) -> None:
+    path = _document(tmp_path / "nameless_card.docx", [
+        ["Ref", "1.1"], ["Action", "Agree a corporate plan"], ["Lead officer", "Chief Executive"],
+        ["Target date", "31/03/2025"], ["% complete", "60%"]], after=[
+        ["Lead officer", "Head of Legal"], ["Target date", "28/02/2025"], ["% complete", "0%"],
+        ["RAG", "Amber"], ["Update", "Work will begin in the spring"]])
+    reading = _read(path)
+    assert [a["description"] for a in reading.actions] == ["Agree a corporate plan"]
+    (unread,) = [f for f in reading.findings if f["check"] == "rows_unread"]
+    assert "table 2" in unread["message"] and "Lead officer: Head of Legal" in unread["message"]
+
+
+def test_a_cover_table_of_labels_is_no_card_without_an_action(tmp_path: Path) -> None:
+    path = _document(tmp_path / "cover.docx", [
+        ["Report by", "Chief Executive"], ["Date", "15 March 2024"], ["Wards affected", "All"],
+        ["Contact officer", "Head of Legal"]], after=[
+        [*HEAD, "% complete"], ["1", "Agree a corporate plan", "Chief Executive", "31/03/2025", "60%"]])
+    reading = _read(path)
+    assert [a["description"] for a in reading.actions] == ["Agree a corporate plan"]
+    assert not [f for f in reading.findings if f["check"] in ("rows_unread", "paper_unread")]

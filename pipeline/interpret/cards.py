@@ -26,6 +26,7 @@ LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z%][\w /&%().'’-]{0,40}?)(?:\s+(?P<
 NUMBERED = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{0,30}?)\s+(?:no\.?\s*)?"
                       r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,3})$", re.I)
 MIN_FIELDS = 3  # a card names at least this many fields, the action's among them
+PROGRESS = {"progress", "rag"}
 
 
 @dataclass
@@ -72,6 +73,21 @@ def _is_card(card: Card) -> bool:
     return len(card.fields) >= MIN_FIELDS and "description" in card.fields
 
 
+def _lacks_action(card: Card) -> bool:
+    """A card of an action's progress (its progress or RAG among three fields or more) that does not
+    say which action: its description was lost (left on the page before) or never written."""
+    return "description" not in card.fields and len(card.fields) >= MIN_FIELDS and bool(card.fields & PROGRESS)
+
+
+@dataclass
+class TableCards:
+    """What a two-column table of labels and values holds: its cards, and the cards of an action's
+    progress that name no action (read as nothing, said as a finding)."""
+
+    cards: list[Card]
+    nameless: list[Card]
+
+
 def _heading(text: str, words: HeaderDictionary) -> tuple[str, str | None]:
     """What a line of its own between cards is: ('number', n) for 'Action 3' (a label naming the
     action with its number and nothing else), ('theme', text) for a labelled or plain heading."""
@@ -98,12 +114,12 @@ def _pairs(row: list[Cell], words: HeaderDictionary) -> list[tuple[Cell, Cell, s
     return out
 
 
-def table_cards(table: Table, words: HeaderDictionary, above: str | None = None) -> list[Card] | None:
-    """The cards a two-column table holds, or None where it is not one (a row of more than two
-    cells, or too few labels naming an action's fields). A label repeated starts the next card; a
-    row of one cell is a heading: 'Action 3' starts a card numbered 3, another names the theme of
-    the cards below it (where a card follows it). ``above``: a heading right above the table, the
-    theme of its cards until one of its own."""
+def table_cards(table: Table, words: HeaderDictionary, above: str | None = None) -> TableCards | None:
+    """The cards a two-column table holds (and those of an action's progress naming no action), or
+    None where it is not one (a row of more than two cells, or too few labels naming an action's
+    fields). A label repeated starts the next card; a row of one cell is a heading: 'Action 3'
+    starts a card numbered 3, another names the theme of the cards below it (where a card follows
+    it). ``above``: a heading right above the table, the theme of its cards until one of its own."""
     rows = [sorted(row, key=lambda c: c.col) for row in table.rows]
     if not rows or any(len([c for c in row if not c.is_blank]) > 4 or _header_row(row, words) for row in rows):
         return None
@@ -134,7 +150,10 @@ def table_cards(table: Table, words: HeaderDictionary, above: str | None = None)
     if current.cells:
         cards.append(current)
     found = [c for c in cards if _is_card(c)]
-    return found if found and len(found) * 2 >= len(cards) else None
+    nameless = [c for c in cards if _lacks_action(c)]
+    if found and len(found) * 2 >= len(cards):
+        return TableCards(found, nameless)
+    return TableCards([], nameless) if nameless else None
 
 
 def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> list[Card]:

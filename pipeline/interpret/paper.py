@@ -102,12 +102,7 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
         if block.name is not None and block.name != sheet:  # a new sheet: themes do not carry over
             sheet, ctx.theme = block.name, None
         for table in transposed(block, ctx.words):  # a table on its side: one action a column
-            cards = table_cards(table, ctx.words, above)
-            if cards:
-                for card in cards:
-                    ctx.add_card(card)
-            else:
-                items.extend({"doc_id": doc_id, **item} for item in read_table(table, ctx))
+            items.extend({"doc_id": doc_id, **item} for item in read_cards_or_table(table, ctx, above))
     ctx.actions, ctx.snapshots = merge_repeats(ctx.actions, ctx.snapshots)
     themes_from_sheets(paper, ctx.actions)
     document = document_row(path, doc_id, paper.format)
@@ -119,6 +114,25 @@ def interpret(paper: Paper, doc_id: str, settings: Settings) -> PaperReading:
     document["looks_like_report"] = why is not None  # its dates matter even where nothing was read
     found = parser_findings(paper, doc_id) + misread_findings(paper, ctx, doc_id, why)
     return PaperReading(document=document, actions=ctx.actions, snapshots=ctx.snapshots, items=items, findings=found)
+
+
+def read_cards_or_table(table: Table, ctx: Context, above: str | None) -> list[dict[str, str]]:
+    """A table's actions, as cards of labels and values or as an action table, and its register
+    items. Cards of an action's progress that name no action are said as rows read as nothing
+    (where the table yields no action some other way)."""
+    cards = table_cards(table, ctx.words, above)
+    items: list[dict[str, str]] = []
+    if cards and cards.cards:
+        for card in cards.cards:
+            ctx.add_card(card)
+    else:
+        before = len(ctx.actions)
+        items = read_table(table, ctx)
+        if len(ctx.actions) > before:
+            return items
+    for card in cards.nameless if cards else []:
+        ctx.add_nameless_card(card)
+    return items
 
 
 def themes_from_sheets(paper: Paper, actions: list[dict[str, Any]]) -> None:

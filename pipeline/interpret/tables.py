@@ -90,6 +90,11 @@ class Context:
         self.actions.append({**action, **place})
         self.snapshots.extend({**s, **place} for s in snapshots)
 
+    def add_nameless_card(self, card: Card) -> None:
+        """A card of an action's progress that names no action: read as nothing, said as unread."""
+        text = " | ".join(f"{clean_text(label.text)}: {clean_text(value.text) or ''}" for label, value in card.cells)
+        self.unread.append(Unread(card.page, card.table if card.table is not None else -1, card.row or 0, text[:120]))
+
 
 def _theme_row(grid: Grid, r: int, cmap: ColumnMap, ctx: Context) -> str | None:
     """A row that is a heading across the table, or a labelled heading in any one cell."""
