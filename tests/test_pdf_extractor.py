@@ -605,3 +605,88 @@ def test_bars_drawn_in_cells_as_gradient_strips_are_no_cell_edges(tmp_path: Path
     [table] = extract(tmp_path / "bars.pdf").tables
 
     assert texts(table) == rows
+
+
+CARD = [["Ref", "2.3"], ["Action", "Publish a register of delegated decisions"], ["Lead", "Head of Democratic Services"],
+        ["Target", "28 February 2023"], ["Progress", "0%"], ["RAG", "Amber"], ["Update", "Work begins in spring"]]
+
+
+@pytest.mark.parametrize("left", [1, 2])
+def test_rows_of_a_borderless_card_left_at_a_page_foot_go_on_with_it(tmp_path: Path, left: int) -> None:
+    path = tmp_path / "card_split.pdf"
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Theme 2: Governance and Accountability"], 40, 420, font=BOLD)
+    draw_table(canvas, TableDrawing([90, 300], CARD[:left], ruled=False, bold_rows=0), 40, 535 - 17 * left)
+    canvas.showPage()
+    rest = TableDrawing([90, 300], CARD[left:], ruled=False, bold_rows=0, fills={(5 - left, 1): AMBER})
+    draw_table(canvas, rest, 40, 40)
+    canvas.save()
+
+    paper = extract(str(path))
+
+    assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Table"]
+    (table,) = paper.tables
+    assert texts(table) == CARD and table.page == 1
+    assert [c.page for c in table.rows[0]] == [1, 1] and [c.page for c in table.rows[-1]] == [2, 2]
+    assert table.rows[5][1].fill == "FFC000"
+
+
+def test_a_heading_or_text_at_a_page_foot_stays_running_text_above_the_next_pages_table(tmp_path: Path) -> None:
+    path = tmp_path / "heading_at_foot.pdf"
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Theme 3: Use of Resources", "The plans below were agreed in June."], 40, 500)
+    canvas.showPage()
+    draw_table(canvas, TableDrawing([90, 300], CARD, ruled=False, bold_rows=0), 40, 40)
+    canvas.save()
+
+    paper = extract(str(path))
+
+    assert [type(b).__name__ for b in paper.blocks] == ["Paragraph", "Paragraph", "Table"]
+    assert texts(paper.tables[0]) == CARD
+
+
+def test_a_borderless_record_of_labels_and_values_is_a_two_column_table(tmp_path: Path) -> None:
+    path = tmp_path / "labels_and_values.pdf"
+    canvas = new_canvas(path)
+    draw_lines(canvas, ["Report date: 12 March 2025"], 40, 40)
+    rows = [["Action ref", "BV01"], ["Action", "Set out the council's priorities\nin a single corporate plan"],
+            ["Responsible officer", "Chief Executive"], ["Due date", "31/05/2025"], ["RAG status", "Green"]]
+    draw_table(canvas, TableDrawing([110, 200], rows, ruled=False, bold_rows=0, fills={(4, 1): GREEN}), 40, 70)
+    canvas.setFont(FONT, 9)
+    canvas.drawRightString(350, 595 - 168 - 9, "85%")  # a number set right in its column
+    draw_lines(canvas, ["Progress"], 43, 168, size=9)
+    canvas.save()
+
+    (table,) = extract(str(path)).tables
+
+    assert texts(table) == [*rows, ["Progress", "85%"]]
+    assert table.rows[4][1].fill is not None and table.rows[4][0].fill is None
+
+
+def test_two_columns_of_running_text_or_a_numbered_list_are_no_labels_and_values(tmp_path: Path) -> None:
+    path = tmp_path / "columns_of_text.pdf"
+    canvas = new_canvas(path)
+    left = ["The council agreed its plan in June", "and the committee will see it again", "when the audit reports."]
+    for i, line in enumerate(left):
+        draw_lines(canvas, [line], 40, 40 + 12 * i)
+        draw_lines(canvas, [f"Officers have met every month {i}"], 300, 40 + 12 * i)
+    for i, heading in enumerate(["Purpose", "Background", "Progress"]):
+        draw_lines(canvas, [f"{i + 1}"], 40, 200 + 12 * i)
+        draw_lines(canvas, [heading], 70, 200 + 12 * i)
+    canvas.save()
+
+    assert not extract(str(path)).tables
+
+
+def test_a_record_found_from_its_text_goes_on_in_the_ruled_rows_of_the_next_page(tmp_path: Path) -> None:
+    path = tmp_path / "record_over_pages.pdf"
+    canvas = new_canvas(path)
+    draw_table(canvas, TableDrawing([60, 200], CARD[:3], ruled=False, bold_rows=0), 40, 480)
+    canvas.showPage()
+    draw_table(canvas, TableDrawing([60, 200], [["", ""], *CARD[3:]], bold_rows=0), 40, 40)
+    canvas.save()
+
+    (table,) = extract(str(path)).tables
+
+    assert texts(table) == CARD
+    assert [c.page for c in table.rows[2]] == [1, 1] and [c.page for c in table.rows[3]] == [2, 2]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from extractors.model import Block, Cell, Paragraph, Table
 from extractors.pdf.geometry import cluster, nearest
+from extractors.pdf.page_foot import carry_over
 from extractors.pdf.parts import PageText, Part
 from extractors.pdf.settings import PdfSettings
 
@@ -20,10 +22,13 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
     open_part: Part | None = None  # the last table, while nothing but running headers follows it
     parts: dict[int, Part] = {}
     running = running_texts(pages)
+    carried = carry_feet_over(pages, running, cfg)
     headers: set[tuple[tuple[int, str], ...]] = set()  # the first rows of the tables so far
     for page in pages:
         for top, item in page.blocks:
             if isinstance(item, Paragraph):
+                if id(item) in carried:
+                    continue
                 if margin_key(page, top, item) not in running:
                     open_part = None
                     blocks.append(item)
@@ -43,6 +48,20 @@ def assemble(pages: list[PageText], cfg: PdfSettings) -> list[Block]:
             rows = parts[id(block)].cells
             block.rows = [[c if c.row == r else replace(c, row=r) for c in row] for r, row in enumerate(rows)]
     return blocks
+
+
+def carry_feet_over(pages: list[PageText], running: set[tuple[str, bool]], cfg: PdfSettings) -> set[int]:
+    """Rows left at the foot of a page put at the top of the table that goes on at the top of the
+    next page, where they stand in its columns; the ids of the paragraphs they would have been."""
+    carried: set[int] = set()
+    for page, nxt in pairwise(pages):
+        if not page.foot.lines or nxt.number != page.number + 1:
+            continue
+        first = next((item for top, item in nxt.blocks
+                      if not isinstance(item, Paragraph) or margin_key(nxt, top, item) not in running), None)
+        if isinstance(first, Part) and carry_over(page.foot.lines, page.foot.fills, page.number, first, cfg):
+            carried.update(id(p) for p in page.foot.paragraphs)
+    return carried
 
 
 # --- running headers and footers ---------------------------------------------------------------
@@ -76,11 +95,25 @@ def same_table(base: Part, nxt: Part, snap: float) -> bool:
         return False
     if base.cells and nxt.cells and header_prefixes(base.cells[0], nxt.cells[0]) is not None:
         return True
+    if base.gutters is not None or nxt.gutters is not None:
+        return gutters_agree(base, nxt, snap)
     if abs(base.xs[0] - nxt.xs[0]) > snap or abs(base.xs[-1] - nxt.xs[-1]) > snap:
         return False
     fewer, more = sorted((base.xs, nxt.xs), key=len)
     shared = sum(1 for x in fewer if abs(more[nearest(more, x)] - x) <= snap)
     return shared >= 2 / 3 * len(fewer)
+
+
+def gutters_agree(base: Part, nxt: Part, snap: float) -> bool:
+    """Two parts, one found from its text (its outer edges are where its text ends, its columns'
+    edges anywhere in the clear space between them), with as many columns, each edge of one in the
+    space between the other's columns."""
+    def spaces(part: Part) -> list[tuple[float, float]]:
+        return part.gutters if part.gutters is not None else [(x, x) for x in part.xs[1:-1]]
+
+    ours, theirs = spaces(base), spaces(nxt)
+    return len(ours) == len(theirs) and all(a0 - snap <= b1 and b0 - snap <= a1
+                                            for (a0, a1), (b0, b1) in zip(ours, theirs, strict=True))
 
 
 def under_print_title(base: Part, nxt: Part, headers: set[tuple[tuple[int, str], ...]], snap: float) -> bool:
@@ -103,14 +136,20 @@ def under_print_title(base: Part, nxt: Part, headers: set[tuple[tuple[int, str],
 def join(base: Part, nxt: Part, snap: float) -> None:
     """``nxt`` appended to ``base``: on common column edges (on the first part's, where the
     continuation repeats the header: a table without rulings finds slightly other gutters on each
-    page), without a repeated header, its first row joined to the last when it continues it."""
+    page; on the drawn ones, column for column, where one part was found from its text), without a
+    repeated header or an empty first row, its first row joined to the last when it continues it."""
     if base.cells and nxt.cells and header_prefixes(base.cells[0], nxt.cells[0]) is not None:
         onto(nxt, base)
+    elif (base.gutters is not None or nxt.gutters is not None) and len(base.xs) == len(nxt.xs):
+        if base.gutters is not None:  # column for column, on drawn edges where one part has them
+            base.xs, base.gutters = nxt.xs, nxt.gutters
     else:
         xs = cluster([*base.xs, *nxt.xs], snap)
         regrid(base, xs)
         regrid(nxt, xs)
     rows = drop_repeated_header(base.cells, nxt.cells)
+    if rows and all(c.is_blank for c in rows[0]):  # the empty rest of a row the break cut
+        rows = rows[1:]
     if rows and base.cells and any(not c.is_blank for c in rows[0]):
         key = key_column(base.cells)
         if not any(c.col <= key < c.col + c.colspan and not c.is_blank for c in rows[0]):

@@ -9,8 +9,9 @@ from extractors.model import Paragraph
 from extractors.pdf.bars import without_bars
 from extractors.pdf.geometry import BBox
 from extractors.pdf.grid import table_cells
+from extractors.pdf.page_foot import foot_lines
 from extractors.pdf.paragraphs import paragraphs
-from extractors.pdf.parts import Fill, PageText, Part, finish
+from extractors.pdf.parts import Fill, Foot, PageText, Part, finish
 from extractors.pdf.pdfium_page import PageObjects
 from extractors.pdf.rotation import upright_chars
 from extractors.pdf.ruled import is_banded, place_words, ruled_grid
@@ -61,8 +62,19 @@ def layout_page(number: int, words: list[WordChars], tables: list[list[BBox]],
     margins = (0.08 * height, 0.92 * height)
     parts = [p for p in parts if any(p.cells)]
     runs, remaining = headed_runs(parts, remaining, number, cfg)
+    foot = foot_lines([ln for ln in remaining if not is_page_number(ln.text, ln.top, margins)], parts, margins[1], cfg)
+    in_foot = {id(line) for line in foot}
+    foot_paragraphs = [(top, para) for top, para in paragraphs(foot, number, cfg)]
     blocks: list[tuple[float, Part | Paragraph]] = [(p.top, p) for p in parts]
-    blocks += [(top, para) for top, para in paragraphs(remaining, number, cfg)
-               if not (PAGE_NUMBER_RE.match(para.text) and not margins[0] <= top <= margins[1])]
+    blocks += [(top, para) for top, para in paragraphs([ln for ln in remaining if id(ln) not in in_foot], number, cfg)
+               if not is_page_number(para.text, top, margins)]
+    blocks += foot_paragraphs
     blocks.sort(key=lambda b: b[0])
-    return PageText(number, in_reading_order(blocks, runs), margins)
+    top = min((ln.top for ln in foot), default=0.0)
+    return PageText(number, in_reading_order(blocks, runs), margins,
+                    foot=Foot(foot, [p for _, p in foot_paragraphs], [f for f in fills if f[0][3] >= top]))
+
+
+def is_page_number(text: str, top: float, margins: tuple[float, float]) -> bool:
+    """'Page 3 of 4', '- 3 -' in the top or bottom margin."""
+    return bool(PAGE_NUMBER_RE.match(text)) and not margins[0] <= top <= margins[1]

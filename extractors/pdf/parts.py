@@ -9,7 +9,7 @@ from extractors.colours import is_mark
 from extractors.model import Cell, Paragraph
 from extractors.pdf.chars import STYLE
 from extractors.pdf.geometry import BBox, overlap
-from extractors.pdf.words import Word, text_of
+from extractors.pdf.words import Line, Word, text_of
 
 Fill = tuple[BBox, str | None]  # a filled rectangle and its colour as 'RRGGBB' (None: not a colour)
 
@@ -35,6 +35,7 @@ class Part:
     cells: list[list[Cell]] = field(default_factory=list)
     last_page: int = 0
     ends_low: bool = True  # it ends in the lower half of its (last) page: it may go on over the page
+    gutters: list[tuple[float, float]] | None = None  # found from its text: the clear space between columns
 
     @property
     def top(self) -> float:
@@ -46,6 +47,16 @@ class Part:
 
 
 @dataclass
+class Foot:
+    """The lines at the foot of a page's body that may be a table's first rows, the rest of it on the
+    next page: the paragraphs they read as otherwise, and the filled rectangles about them."""
+
+    lines: list[Line] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+
+
+@dataclass
 class PageText:
     """What one page yields: parts of tables and paragraphs, each with its top, in order."""
 
@@ -53,6 +64,7 @@ class PageText:
     blocks: list[tuple[float, Part | Paragraph]]
     margins: tuple[float, float]  # top and bottom of the page's running header and footer zones
     n_chars: int = 0
+    foot: Foot = field(default_factory=Foot)
 
 
 def finish(part: Part, fills: list[Fill]) -> None:

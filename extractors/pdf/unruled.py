@@ -6,9 +6,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import pairwise
 
+from extractors.pdf.columns import fits_columns
+from extractors.pdf.label_value import label_value_table
 from extractors.pdf.parts import Box, Part
 from extractors.pdf.settings import PdfSettings
-from extractors.pdf.words import Line, Word
+from extractors.pdf.words import Line
 
 MIN_GUTTER = 0.5  # points: a gutter between columns is clear of every word's box by this much
 RIGHT_ALIGNED = 2.0  # points: a word ending this close before the next column's text is right-aligned in its own
@@ -26,19 +28,6 @@ def attach_rows(parts: list[Part], free: list[Line], cfg: PdfSettings) -> list[L
         free = [ln for ln in free if id(ln) not in gone]
         floor = part.bottom
     return free
-
-
-def fits_columns(line: Line, xs: list[float], cfg: PdfSettings, least: int = 2) -> list[tuple[int, list[Word]]] | None:
-    """The line's segments, each in one column of ``xs`` and no two in one, if at least ``least``; else None."""
-    placed: list[tuple[int, list[Word]]] = []
-    for seg in line.segments(cfg):
-        c = bisect_right(xs, (seg[0].x0 + seg[-1].x1) / 2) - 1
-        if not 0 <= c < len(xs) - 1 or seg[0].x0 < xs[c] - cfg.snap or seg[-1].x1 > xs[c + 1] + cfg.snap:
-            return None
-        if placed and placed[-1][0] == c:
-            return None
-        placed.append((c, seg))
-    return placed if len(placed) >= least else None
 
 
 def absorb_above(part: Part, lines: list[Line], floor: float, cfg: PdfSettings) -> list[Line]:
@@ -83,6 +72,8 @@ def unruled_tables(free: list[Line], page: int, cfg: PdfSettings) -> tuple[list[
     i = 0
     while i < len(free):
         found, n = unruled_table(free, i, page, cfg)
+        if found is None and n == 1:
+            found, n = label_value_table(free, i, page, cfg)
         if found is None:
             remaining.extend(free[i:i + n])
         else:
