@@ -567,3 +567,16 @@ def test_a_cover_table_of_labels_is_no_card_without_an_action(tmp_path: Path) ->
     reading = _read(path)
     assert [a["description"] for a in reading.actions] == ["Agree a corporate plan"]
     assert not [f for f in reading.findings if f["check"] in ("rows_unread", "paper_unread")]
+
+
+def test_a_theme_line_among_a_cards_lines_is_that_cards_theme(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Report Date: 15/03/2024")
+    for ref, theme, action in (("1", "Leadership", "Agree a corporate plan"), ("2", "Finance", "Refresh the MTFS")):
+        for line in (f"Action ref: {ref}", f"Theme: {theme}", f"Action: {action}", "Lead officer: Chief Executive",
+                     "Target date: 31/03/2025", "Progress: 40%"):
+            document.add_paragraph(line)
+    document.save(tmp_path / "theme_lines.docx")
+    actions = _read(tmp_path / "theme_lines.docx").actions
+    assert [(a["ref"], a["theme"], a["description"]) for a in actions] == [
+        ("1", "Leadership", "Agree a corporate plan"), ("2", "Finance", "Refresh the MTFS")]

@@ -158,11 +158,11 @@ def table_cards(table: Table, words: HeaderDictionary, above: str | None = None)
 
 def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> list[Card]:
     """Cards written as lines ('Lead Officer: Head of Legal'): a label repeated starts the next
-    card. A labelled theme ('Theme 2: Governance') names the theme of the cards below; so does a
-    heading right above a card. A labelled heading as the last line ('Workstream 1: Housing' right
-    above a table) is the table's heading, not a card's line. Text that is not a label, within a
-    card, goes on with the value above it (an update of several paragraphs) unless it is a heading,
-    which ends the card."""
+    card. A labelled theme ('Theme 2: Governance') names the theme of the cards below (a 'Theme:'
+    line among a card's lines before its action, the card's own); so does a heading right above a
+    card. A labelled heading as the last line ('Workstream 1: Housing' right above a table) is the
+    table's heading, not a card's line. Text that is not a label, within a card, goes on with the
+    value above it (an update of several paragraphs) unless it is a heading, which ends the card."""
     cards: list[Card] = []
     current: Card | None = None
     theme: str | None = None
@@ -172,6 +172,9 @@ def paragraph_cards(paragraphs: list[Paragraph], words: HeaderDictionary) -> lis
         text = p.text.strip()
         labelled_theme = theme_from_label(text)
         last = i == len(lines) - 1  # right above a table (or the paper's end): a heading, no card's line
+        if name == "theme" and m and current is not None and "description" not in current.fields:
+            current.theme = theme = clean_text(m.group("value"))  # 'Theme:' among a card's lines, before its action
+            continue
         if name == "theme" or (labelled_theme and (name is None or last)):
             if current is not None:
                 cards.append(current)
