@@ -8,7 +8,7 @@ from __future__ import annotations
 from extractors.pdf.columns import rows_in_columns
 from extractors.pdf.parts import Part
 from extractors.pdf.settings import PdfSettings
-from extractors.pdf.words import Line, Word
+from extractors.pdf.words import UNMAPPED_RE, Line, Word
 
 MIN_PAIRS = 3  # lines of a label and its value: fewer are not a table (the foot of a page aside)
 LABEL_WORDS = 5  # a label is a few words; a line of running text is more
@@ -45,6 +45,7 @@ def label_value_table(lines: list[Line], start: int, page: int, cfg: PdfSettings
 
 
 def _is_label(words: list[Word]) -> bool:
-    """A few words, not the end of a sentence nor a list's number ('1.', '2')."""
+    """A few words, not the end of a sentence nor a list's number ('1.', '2') or bullet (a glyph
+    without text: '(cid:127)')."""
     return len(words) <= LABEL_WORDS and not words[-1].text.endswith((".", ";", ",")) \
-        and any(ch.isalpha() for w in words for ch in w.text)
+        and any(ch.isalpha() for w in words if not UNMAPPED_RE.match(w.text) for ch in w.text)
